@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, PageHeading } from "@/app/_components";
+import { getDb } from "@/db/client";
+import { agencyBySlug } from "@/lib/agencies/search-agencies";
+import { localized, type Locale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const [row, locale] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale()]);
+  return { title: row ? localized(row.agency, locale as Locale) : undefined };
+}
+
+export default async function AgencyPage({ params }: Props) {
+  const { slug } = await params;
+  const [row, t, locale] = await Promise.all([agencyBySlug(getDb(), slug), getTranslations("agencies"), getLocale()]);
+  if (!row) notFound();
+  const { agency, region } = row;
+  return (
+    <>
+      <PageHeading
+        title={localized(agency, locale as Locale)}
+        breadcrumbs={[{ href: "/agencies", label: t("title") }]}
+        breadcrumbsLabel={t("breadcrumbs")}
+      />
+      <dl className="facts">
+        <dt>{t("level")}</dt>
+        <dd>
+          <Badge tone="info">{t(`levels.${agency.level}`)}</Badge>
+        </dd>
+        <dt>{t("region")}</dt>
+        <dd>{region ? localized(region, locale as Locale) : t("nationwide")}</dd>
+        {agency.website ? (
+          <>
+            <dt>{t("website")}</dt>
+            <dd>
+              <a href={agency.website} rel="noopener noreferrer">
+                {agency.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("otherNames")}</dt>
+        <dd>
+          <span lang="kk">{agency.nameKk}</span> · <span lang="ru">{agency.nameRu}</span> · <span lang="en">{agency.nameEn}</span>
+        </dd>
+      </dl>
+    </>
+  );
+}

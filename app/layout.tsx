@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import "./globals.css";
+import { SiteFooter, SiteHeader, SkipLink, LanguageSwitcher } from "./_components";
+import { AccountMenu } from "./_layout/account-menu";
+import { setLocaleAction } from "./language/actions";
+import { currentActor } from "@/lib/auth/current-actor";
+import { isAdmin, isModerator } from "@/lib/auth/permissions";
+import { mailboxEnabled } from "@/lib/config";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("tagline") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, messages, t, actor, requestHeaders] = await Promise.all([
+    getLocale(),
+    getMessages(),
+    getTranslations("common"),
+    currentActor(),
+    headers(),
+  ]);
+  const returnTo = requestHeaders.get("x-birge-path") ?? "/";
+  const nav = [
+    { href: "/agencies", label: t("nav.agencies") },
+    ...(actor?.agencies.length ? [{ href: "/agency", label: t("nav.agencyDashboard") }] : []),
+    ...(isModerator(actor) ? [{ href: "/moderation", label: t("nav.moderation") }] : []),
+    ...(isAdmin(actor) ? [{ href: "/admin", label: t("nav.admin") }] : []),
+  ];
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          <SkipLink label={t("skipToContent")} />
+          <SiteHeader
+            brand={t("siteName")}
+            homeLabel={t("nav.home")}
+            nav={nav}
+            navLabel={t("nav.label")}
+            account={<AccountMenu actor={actor} />}
+            languageSwitcher={
+              <LanguageSwitcher action={setLocaleAction} current={locale} label={t("language")} returnTo={returnTo} />
+            }
+          />
+          <main id="main" tabIndex={-1} className="page-main">
+            {children}
+          </main>
+          <SiteFooter
+            links={[
+              { href: "/agencies", label: t("nav.agencies") },
+              { href: "/api/v1/openapi.json", label: t("footer.openData") },
+              ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: t("footer.mailbox") }] : []),
+            ]}
+            note={t("footer.note")}
+          />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+import { getTranslations } from "next-intl/server";
+import { Button, PageHeading, Notice } from "@/app/_components";
+
+export async function generateMetadata() {
+  const t = await getTranslations("auth");
+  return { title: t("confirmTitle") };
+}
+
+/**
+ * The page the e-mailed link opens. Opening it signs nobody in: the button submits the
+ * token to Auth.js, so a mail scanner that follows links cannot use it up.
+ */
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; email?: string; callbackUrl?: string }>;
+}) {
+  const [{ token, email, callbackUrl }, t] = await Promise.all([searchParams, getTranslations("auth")]);
+  if (!token || !email) {
+    return (
+      <div className="narrow">
+        <PageHeading title={t("confirmTitle")} />
+        <Notice tone="error">{t("errors.linkInvalid")}</Notice>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <PageHeading title={t("confirmTitle")} lead={t("confirmLead", { email })} />
+      <form method="get" action="/api/auth/callback/email">
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="email" value={email} />
+        {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+        <Button type="submit">{t("confirmButton")}</Button>
+      </form>
+    </div>
+  );
+}

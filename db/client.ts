@@ -1,0 +1,95 @@
+// The database client without the "server-only" guard, for scripts, the job worker and tests.
+// Application code imports "@/db" instead.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import postgres from "postgres";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import * as schema from "./schema";
+
+/** The Drizzle database. Both drivers share this API; it is typed as the postgres.js one. */
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or a transaction: domain helpers accept both. */
+export type Executor = Database | Transaction;
+
+export type DriverKind = "postgres" | "pglite";
+
+interface Connection {
+  kind: DriverKind;
+  db: Database;
+  pglite?: PGlite;
+  sql?: postgres.Sql;
+  close: () => Promise<void>;
+}
+
+/** Where embedded data lives: BIRGE_DATA_DIR, default ./.data; "memory://" for an in-memory database. */
+export function dataDir(): string {
+  return process.env.BIRGE_DATA_DIR || path.join(process.cwd(), ".data");
+}
+
+export function pgliteLocation(): string {
+  const dir = dataDir();
+  return dir.startsWith("memory://") ? dir : path.join(dir, "pglite");
+}
+
+function open(): Connection {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const sql = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      onnotice: () => {},
+      connection: { application_name: "birge" },
+    });
+    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+  }
+  const location = pgliteLocation();
+  if (!location.startsWith("memory://")) mkdirSync(location, { recursive: true });
+  const pglite = new PGlite(location, { extensions: { pg_trgm } });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  return { kind: "pglite", db, pglite, close: () => pglite.close() };
+}
+
+type GlobalWithConnection = typeof globalThis & { __birgeConnection?: Connection };
+
+/**
+ * One connection per process, kept on globalThis: the custom server, the job worker and
+ * Next's own bundles load this module separately, and PGlite allows one opener per folder.
+ */
+export function connection(): Connection {
+  const g = globalThis as GlobalWithConnection;
+  if (!g.__birgeConnection) g.__birgeConnection = open();
+  return g.__birgeConnection;
+}
+
+export function getDb(): Database {
+  return connection().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithConnection;
+  const current = g.__birgeConnection;
+  g.__birgeConnection = undefined;
+  if (current) await current.close();
+}
+
+/**
+ * The database, opened on first use so that importing it (during `next build`, say)
+ * touches nothing.
+ */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    return Reflect.get(getDb() as object, property);
+  },
+});
+
+/** Rows of a raw `db.execute(sql)` result, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { schema };

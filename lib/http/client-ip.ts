@@ -1,0 +1,13 @@
+/**
+ * The client's address. Behind a proxy (BIRGE_TRUST_PROXY=1) it is the first address of
+ * X-Forwarded-For; otherwise the header is ignored, as anyone can send it.
+ */
+export function clientIp(headers: Headers, socketAddress?: string | null): string {
+  if (process.env.BIRGE_TRUST_PROXY === "1") {
+    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+    const real = headers.get("x-real-ip")?.trim();
+    if (real) return real;
+  }
+  return socketAddress || "unknown";
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { PLATFORM_ROLES } from "@/db/schema/auth";
+
+/** The admin's user search; numbers arrive as strings from the URL. */
+export const userSearchSchema = z.object({
+  q: z.string().trim().max(200).optional().default(""),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
+});
+
+/** One grant or revoke button on the users page. */
+export const platformRoleChangeSchema = z.object({
+  userId: z.string().trim().min(1, "required"),
+  role: z.enum(PLATFORM_ROLES, { message: "choose" }),
+  change: z.enum(["grant", "revoke"], { message: "choose" }),
+});
+
+export type UserSearch = z.infer<typeof userSearchSchema>;

@@ -1,0 +1,57 @@
+// Birge's process: migrates, seeds an empty database, runs the job worker, and serves
+// Next.js. One process, so the embedded database (PGlite) has a single opener.
+import { createServer } from "node:http";
+import next from "next";
+import { runMigrations } from "@/db/migrate";
+import { closeDb, connection } from "@/db/client";
+import { seedIfEmpty } from "@/db/seed";
+import { startWorker } from "@/lib/jobs/worker";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+
+async function main() {
+  const kind = connection().kind;
+  await runMigrations();
+  if (process.env.BIRGE_SEED !== "off") {
+    const seeded = await seedIfEmpty();
+    if (seeded) console.log("[birge] seeded demo data");
+  }
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("[birge] request failed:", error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
+      }
+    });
+  });
+  server.listen(port, hostname, () => {
+    console.log(`[birge] ready on http://localhost:${port} (${dev ? "development" : "production"}, database: ${kind})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[birge] ${signal}: stopping`);
+    server.close();
+    await stopWorker();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error("[birge] failed to start:", error);
+  process.exit(1);
+});

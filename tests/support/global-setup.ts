@@ -1,0 +1,8 @@
+// On Postgres, migrate once before the integration files run in parallel.
+export default async function globalSetup() {
+  if (!process.env.DATABASE_URL) return;
+  const { runMigrations } = await import("../../db/migrate");
+  const { closeDb } = await import("../../db/client");
+  await runMigrations();
+  await closeDb();
+}
