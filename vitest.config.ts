@@ -7,6 +7,9 @@ const alias = {
   "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
 };
 
+// Tests sign tokens: give them a secret of their own when none is set.
+process.env.AUTH_SECRET ??= "test-only-secret-not-for-production";
+
 export default defineConfig({
   resolve: { alias },
   test: {

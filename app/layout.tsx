@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import "./globals.css";
 import { SiteFooter, SiteHeader, SkipLink, LanguageSwitcher } from "./_components";
 import { AccountMenu } from "./_layout/account-menu";
@@ -18,14 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages, t, actor, requestHeaders] = await Promise.all([
-    getLocale(),
-    getMessages(),
-    getTranslations("common"),
-    currentActor(),
-    headers(),
-  ]);
-  const returnTo = requestHeaders.get("x-birge-path") ?? "/";
+  const [locale, messages, t, actor] = await Promise.all([getLocale(), getMessages(), getTranslations("common"), currentActor()]);
   const nav = [
     { href: "/agencies", label: t("nav.agencies") },
     ...(actor?.agencies.length ? [{ href: "/agency", label: t("nav.agencyDashboard") }] : []),
@@ -44,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             navLabel={t("nav.label")}
             account={<AccountMenu actor={actor} />}
             languageSwitcher={
-              <LanguageSwitcher action={setLocaleAction} current={locale} label={t("language")} returnTo={returnTo} />
+              <LanguageSwitcher action={setLocaleAction} current={locale} label={t("language")} returnTo="/" />
             }
           />
           <main id="main" tabIndex={-1} className="page-main">

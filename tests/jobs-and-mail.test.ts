@@ -11,7 +11,7 @@ describe("the outbox and the job worker", () => {
   it("keeps a sign-in e-mail in the mailbox and marks it delivered once the worker runs", async () => {
     const db = getDb();
     const to = `${unique("reader")}@example.kz`;
-    const id = await db.transaction((tx) => queueMail(tx, { to, template: "signIn", locale: "en", params: { url: "http://localhost/x" } }));
+    const id = await db.transaction((tx) => queueMail(tx, { to, template: "mail.signIn", locale: "en", params: { url: "http://localhost/x" } }));
     const [queued] = await db.select().from(mailMessages).where(eq(mailMessages.id, id));
     expect(queued.subject).toBe("Your sign-in link for Birge");
     expect(queued.textBody).toContain("http://localhost/x");
@@ -25,7 +25,7 @@ describe("the outbox and the job worker", () => {
 
   it("writes e-mail in the reader's language", async () => {
     const db = getDb();
-    const id = await queueMail(db, { to: `${unique()}@example.kz`, template: "signIn", locale: "ru", params: { url: "http://x" } });
+    const id = await queueMail(db, { to: `${unique()}@example.kz`, template: "mail.signIn", locale: "ru", params: { url: "http://x" } });
     const [message] = await db.select().from(mailMessages).where(eq(mailMessages.id, id));
     expect(message.subject).not.toBe("Your sign-in link for Birge");
     expect(message.htmlBody).toContain('lang="ru"');
@@ -36,7 +36,7 @@ describe("the outbox and the job worker", () => {
     const to = `${unique("ghost")}@example.kz`;
     await expect(
       db.transaction(async (tx) => {
-        await queueMail(tx, { to, template: "signIn", locale: "en", params: { url: "http://x" } });
+        await queueMail(tx, { to, template: "mail.signIn", locale: "en", params: { url: "http://x" } });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");

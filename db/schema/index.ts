@@ -6,3 +6,4 @@ export * from "./mail";
 export * from "./jobs";
 export * from "./calendar";
 export * from "./settings";
+export * from "./petitions";

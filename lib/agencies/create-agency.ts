@@ -30,7 +30,7 @@ export async function createAgency(options: { db: Database; actor: Actor | null;
     });
   } catch (error) {
     // Two admins choosing the same slug at once: the unique index decides, after the check above.
-    if (isUniqueViolation(error)) throw slugTaken();
+    if (isUniqueViolation(error, "agencies_slug_unique")) throw slugTaken();
     throw error;
   }
 }

@@ -66,7 +66,7 @@ export async function updateAgency(options: {
       return agency;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw slugTaken();
+    if (isUniqueViolation(error, "agencies_slug_unique")) throw slugTaken();
     throw error;
   }
 }

@@ -22,7 +22,7 @@ export async function sendSignInLink(input: { email: string; url: string; reques
   }
   await queueMail(getDb(), {
     to: input.email,
-    template: "signIn",
+    template: "mail.signIn",
     locale: localeOf(input.request),
     params: { url: confirm.toString() },
   });

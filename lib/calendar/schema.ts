@@ -39,7 +39,8 @@ export const calendarYearSchema = z.coerce.number().int().min(2000).max(2100);
 /** The deadline calculator's GET form: a start day and a number of working days. */
 export const deadlineCalculatorSchema = z.object({
   start: day,
-  days: z.coerce.number({ message: "number" }).int("number").min(0, "number").max(366, "tooLong"),
+  // An empty box is "no number", not zero (which z.coerce would make of "").
+  days: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "number" }).int("number").min(0, "daysRange").max(366, "daysRange")),
 });
 
 export type CalendarDayInput = z.infer<typeof calendarDaySchema>;

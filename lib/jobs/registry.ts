@@ -1,14 +1,17 @@
 import type { JobHandler } from "./worker";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
+import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 
 /** Every queue the worker knows, with the function that runs its jobs. */
 export const jobHandlers: Record<string, JobHandler> = {
   "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
+  "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
 };
 
 /** Recurring jobs; the worker enqueues each one every `everySeconds`. */
 export const SCHEDULES: Array<{ name: string; queue: string; everySeconds: number }> = [
   { name: "prune-rate-limits", queue: "maintenance.prune-rate-limits", everySeconds: 3600 },
+  { name: "sweep-thresholds", queue: "petitions.sweep-thresholds", everySeconds: 60 },
 ];

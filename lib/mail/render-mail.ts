@@ -16,7 +16,8 @@ function escapeHtml(value: string): string {
 }
 
 /**
- * Renders mail.<template>.{subject,body} from the reader's catalog. Bodies are plain text;
+ * Renders <template>.{subject,body} from the reader's catalog, where template is a full key
+ * such as "mail.signIn" or "mailPetitions.confirmSignature" (each feature owns its file). Bodies are plain text;
  * the HTML part escapes it and turns URLs into links, so no template can inject markup.
  */
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {
@@ -24,14 +25,13 @@ export function renderMail(template: string, locale: Locale, params: MailParams)
   const t = createTranslator({
     locale,
     messages: loadMessagesSync(locale),
-    namespace: "mail",
     onError: (error) => {
       throw error;
     },
   });
   const subject = t(`${template}.subject` as never, params as never) as string;
   const body = t(`${template}.body` as never, params as never) as string;
-  const footer = t("footer" as never) as string;
+  const footer = t("mail.footer" as never) as string;
   const text = `${body}\n\n--\n${footer}`;
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${escapeHtml(text)
     .split("\n")

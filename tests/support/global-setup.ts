@@ -2,7 +2,9 @@
 export default async function globalSetup() {
   if (!process.env.DATABASE_URL) return;
   const { runMigrations } = await import("../../db/migrate");
-  const { closeDb } = await import("../../db/client");
+  const { closeDb, getDb } = await import("../../db/client");
+  const { insertReferenceData } = await import("./reference-data");
   await runMigrations();
+  await insertReferenceData(getDb());
   await closeDb();
 }

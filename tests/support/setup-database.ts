@@ -5,7 +5,10 @@ import { afterAll } from "vitest";
 if (!process.env.DATABASE_URL) {
   process.env.BIRGE_DATA_DIR = "memory://";
   const { runMigrations } = await import("@/db/migrate");
+  const { getDb } = await import("@/db/client");
+  const { insertReferenceData } = await import("./reference-data");
   await runMigrations();
+  await insertReferenceData(getDb());
 }
 
 afterAll(async () => {

@@ -1,0 +1,136 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { agencies, petitions, regions, users, type Petition } from "@/db/schema";
+import type { Database, Executor } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertModerator } from "@/lib/auth/permissions";
+import { parseDay, toDayString } from "@/lib/calendar/working-days";
+import { siteUrl } from "@/lib/config";
+import { DomainError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { queueMail } from "@/lib/mail/queue-mail";
+import { readPetitionSettings, responseThresholdFor } from "./settings";
+import { assertTransition, InvalidTransitionError, MODERATABLE, type PetitionState } from "./states";
+
+/**
+ * A moderator approves a petition awaiting moderation: it opens for signatures until
+ * `closesOn` (today in Almaty + the collection period), with the response threshold and
+ * response clock of its addressee's level fixed now. Event "approved"; the creator is told.
+ * A petition already past its threshold is left to reach-thresholds (next confirmation or sweep).
+ */
+export async function approvePetition(options: { db: Database; actor: Actor | null; petitionId: string; now?: Date }): Promise<Petition> {
+  const { db, actor, petitionId, now = new Date() } = options;
+  assertModerator(actor);
+  return db.transaction(async (tx) => {
+    const current = await lockPetitionInState(tx, petitionId, MODERATABLE, "open");
+    const settings = await readPetitionSettings(tx);
+    const [agency] = await tx
+      .select({ level: agencies.level, regionCode: agencies.regionCode })
+      .from(agencies)
+      .where(eq(agencies.id, current.agencyId));
+    if (!agency) throw new DomainError("not_found", "notFound");
+    const regionCode = agency.regionCode ?? current.regionCode;
+    const residents = regionCode ? await residentsOf(tx, regionCode) : null;
+    const today = toDayString(now);
+    const [approved] = await tx
+      .update(petitions)
+      .set({
+        state: "open",
+        openedAt: now,
+        closesOn: addMonths(today, settings.collectionMonths),
+        responseThreshold: responseThresholdFor(settings, agency.level, residents),
+        responseWorkingDays: settings.responseWorkingDays[agency.level],
+        updatedAt: now,
+      })
+      .where(eq(petitions.id, petitionId))
+      .returning();
+    await recordEvent(tx, {
+      entityType: "petition",
+      entityId: petitionId,
+      actorId: actor.id,
+      action: "approved",
+      fromState: current.state,
+      toState: "open",
+      data: { responseThreshold: approved.responseThreshold, closesOn: approved.closesOn },
+      occurredAt: now,
+    });
+    const creator = await creatorOf(tx, current.creatorId);
+    await queueMail(tx, {
+      to: creator.email,
+      template: "mailModeration.approved",
+      locale: creator.locale,
+      params: {
+        title: approved.title,
+        number: approved.number,
+        url: `${siteUrl()}/petitions/${approved.number}`,
+        closesOn: formatDay(approved.closesOn!, creator.locale),
+      },
+    });
+    return approved;
+  });
+}
+
+/**
+ * Locks a petition for a moderation decision, loading it only in one of the `allowed` states.
+ * Not found → not_found; found in another state → invalid_transition (a form may be stale, or
+ * another moderator decided first).
+ */
+export async function lockPetitionInState(
+  tx: Executor,
+  petitionId: string,
+  allowed: readonly PetitionState[],
+  to: PetitionState,
+): Promise<Petition> {
+  const [current] = await tx
+    .select()
+    .from(petitions)
+    .where(and(eq(petitions.id, petitionId), inArray(petitions.state, [...allowed])))
+    .for("update");
+  if (current) {
+    refuseInvalidTransition(current.state, to);
+    return current;
+  }
+  const [other] = await tx.select({ state: petitions.state }).from(petitions).where(eq(petitions.id, petitionId));
+  if (!other) throw new DomainError("not_found", "notFound");
+  refuseInvalidTransition(other.state, to);
+  // Allowed by the lifecycle but not by this operation (say, hiding a draft).
+  throw new DomainError("invalid_transition", "invalidTransition");
+}
+
+function refuseInvalidTransition(from: PetitionState, to: PetitionState): void {
+  try {
+    assertTransition(from, to);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) throw new DomainError("invalid_transition", "invalidTransition");
+    throw error;
+  }
+}
+
+/** The creator's address and the language they read mail in (Kazakh unless they chose). */
+export async function creatorOf(tx: Executor, creatorId: string): Promise<{ email: string; locale: Locale }> {
+  const [creator] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, creatorId));
+  if (!creator) throw new DomainError("not_found", "notFound");
+  return { email: creator.email, locale: isLocale(creator.locale) ? creator.locale : "kk" };
+}
+
+async function residentsOf(tx: Executor, regionCode: string): Promise<number | null> {
+  const [region] = await tx.select({ residents: regions.residents }).from(regions).where(eq(regions.code, regionCode));
+  return region?.residents ?? null;
+}
+
+/** `day` plus whole calendar months; the 31st becomes the last day of a shorter month. */
+export function addMonths(day: string, months: number): string {
+  const { year, month, dayOfMonth } = parseDay(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(dayOfMonth, lastDay))}`;
+}
+
+/** A 'YYYY-MM-DD' day written out for a reader of `locale` ("12 March 2031"). */
+export function formatDay(day: string, locale: Locale): string {
+  const { year, month, dayOfMonth } = parseDay(day);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, dayOfMonth)));
+}
