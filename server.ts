@@ -24,6 +24,8 @@ async function main() {
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
 
   const server = createServer((req, res) => {
+    // The socket's address, for rate limits; a client cannot set this header itself.
+    req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
     handle(req, res).catch((error) => {
       console.error("[birge] request failed:", error);
       if (!res.headersSent) {

@@ -19,7 +19,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages, t, actor] = await Promise.all([getLocale(), getMessages(), getTranslations("common"), currentActor()]);
   const nav = [
+    { href: "/petitions", label: t("nav.petitions") },
+    { href: "/activities", label: t("nav.activities") },
     { href: "/agencies", label: t("nav.agencies") },
+    ...(actor ? [{ href: "/my/petitions", label: t("nav.myPetitions") }] : []),
     ...(actor?.agencies.length ? [{ href: "/agency", label: t("nav.agencyDashboard") }] : []),
     ...(isModerator(actor) ? [{ href: "/moderation", label: t("nav.moderation") }] : []),
     ...(isAdmin(actor) ? [{ href: "/admin", label: t("nav.admin") }] : []),

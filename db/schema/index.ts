@@ -7,3 +7,6 @@ export * from "./jobs";
 export * from "./calendar";
 export * from "./settings";
 export * from "./petitions";
+export * from "./activities";
+export * from "./files";
+export * from "./activity-forms";

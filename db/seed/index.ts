@@ -7,8 +7,15 @@ import { REGIONS } from "./regions";
 import { AGENCIES } from "./agencies";
 import { HOLIDAYS } from "./holidays";
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoPetitions } from "./petitions";
 
 export async function seedDemoData(db: Database = getDb()): Promise<void> {
+  await seedBaseData(db);
+  await seedDemoPetitions(db);
+}
+
+/** Regions, agencies, the calendar and the demo accounts, without any petitions. */
+export async function seedBaseData(db: Database = getDb()): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(regions).values(REGIONS).onConflictDoNothing();
     await tx.insert(agencies).values(AGENCIES).onConflictDoNothing({ target: agencies.slug });
@@ -42,11 +49,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
       }
     }
   });
-  for (const extra of extraSeeders) await extra(db);
 }
-
-/** Feature modules add their own demo data here (petitions, activities…), run after the base. */
-export const extraSeeders: Array<(db: Database) => Promise<void>> = [];
 
 /** Seeds when the database has no regions yet; returns whether it did. */
 export async function seedIfEmpty(db: Database = getDb()): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
  * The client's address. Behind a proxy (BIRGE_TRUST_PROXY=1) it is the first address of
- * X-Forwarded-For; otherwise the header is ignored, as anyone can send it.
+ * X-Forwarded-For; otherwise the header is ignored, as anyone can send it, and the socket's
+ * address is used (server.ts puts it in x-birge-remote-addr, overwriting any sent value).
  */
 export function clientIp(headers: Headers, socketAddress?: string | null): string {
   if (process.env.BIRGE_TRUST_PROXY === "1") {
@@ -9,5 +10,5 @@ export function clientIp(headers: Headers, socketAddress?: string | null): strin
     const real = headers.get("x-real-ip")?.trim();
     if (real) return real;
   }
-  return socketAddress || "unknown";
+  return socketAddress || headers.get("x-birge-remote-addr") || "unknown";
 }

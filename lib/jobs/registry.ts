@@ -1,10 +1,12 @@
 import type { JobHandler } from "./worker";
+import { petitionJobHandlers, PETITION_SCHEDULES } from "./petition-jobs";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 
 /** Every queue the worker knows, with the function that runs its jobs. */
 export const jobHandlers: Record<string, JobHandler> = {
+  ...petitionJobHandlers,
   "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
@@ -12,6 +14,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 
 /** Recurring jobs; the worker enqueues each one every `everySeconds`. */
 export const SCHEDULES: Array<{ name: string; queue: string; everySeconds: number }> = [
+  ...PETITION_SCHEDULES,
   { name: "prune-rate-limits", queue: "maintenance.prune-rate-limits", everySeconds: 3600 },
   { name: "sweep-thresholds", queue: "petitions.sweep-thresholds", everySeconds: 60 },
 ];

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { agencies, petitions, regions, users, type Petition } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
+import { lockPetitionIn } from "./load-petition";
 import { readPetitionSettings, responseThresholdFor } from "./settings";
 import { assertTransition, InvalidTransitionError, MODERATABLE, type PetitionState } from "./states";
 
@@ -22,7 +23,7 @@ export async function approvePetition(options: { db: Database; actor: Actor | nu
   const { db, actor, petitionId, now = new Date() } = options;
   assertModerator(actor);
   return db.transaction(async (tx) => {
-    const current = await lockPetitionInState(tx, petitionId, MODERATABLE, "open");
+    const current = await lockPetitionForDecision(tx, petitionId, MODERATABLE, "open");
     const settings = await readPetitionSettings(tx);
     const [agency] = await tx
       .select({ level: agencies.level, regionCode: agencies.regionCode })
@@ -71,30 +72,19 @@ export async function approvePetition(options: { db: Database; actor: Actor | nu
 }
 
 /**
- * Locks a petition for a moderation decision, loading it only in one of the `allowed` states.
- * Not found → not_found; found in another state → invalid_transition (a form may be stale, or
- * another moderator decided first).
+ * Locks a petition for a moderation decision, loading it only in one of the `allowed` states
+ * (not found → not_found, another state → invalid_transition: the form was stale, or another
+ * moderator decided first), then checks the lifecycle allows `to`.
  */
-export async function lockPetitionInState(
+export async function lockPetitionForDecision(
   tx: Executor,
   petitionId: string,
   allowed: readonly PetitionState[],
   to: PetitionState,
 ): Promise<Petition> {
-  const [current] = await tx
-    .select()
-    .from(petitions)
-    .where(and(eq(petitions.id, petitionId), inArray(petitions.state, [...allowed])))
-    .for("update");
-  if (current) {
-    refuseInvalidTransition(current.state, to);
-    return current;
-  }
-  const [other] = await tx.select({ state: petitions.state }).from(petitions).where(eq(petitions.id, petitionId));
-  if (!other) throw new DomainError("not_found", "notFound");
-  refuseInvalidTransition(other.state, to);
-  // Allowed by the lifecycle but not by this operation (say, hiding a draft).
-  throw new DomainError("invalid_transition", "invalidTransition");
+  const current = await lockPetitionIn(tx, petitionId, allowed);
+  refuseInvalidTransition(current.state, to);
+  return current;
 }
 
 function refuseInvalidTransition(from: PetitionState, to: PetitionState): void {

@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { creatorOf, lockPetitionInState } from "./approve-petition";
+import { creatorOf, lockPetitionForDecision } from "./approve-petition";
 import { HIDEABLE } from "./states";
 
 /** Why a petition is hidden: written for the history and the creator, never shown publicly. */
@@ -36,7 +36,7 @@ export async function hidePetition(options: {
   }
   const reason = parsed.data;
   return db.transaction(async (tx) => {
-    const current = await lockPetitionInState(tx, petitionId, HIDEABLE, "hidden");
+    const current = await lockPetitionForDecision(tx, petitionId, HIDEABLE, "hidden");
     const [hidden] = await tx.update(petitions).set({ state: "hidden", updatedAt: now }).where(eq(petitions.id, petitionId)).returning();
     await recordEvent(tx, {
       entityType: "petition",

@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { localized } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
-import { creatorOf, lockPetitionInState } from "./approve-petition";
+import { creatorOf, lockPetitionForDecision } from "./approve-petition";
 import type { RejectPetitionInput } from "./schema";
 import { MODERATABLE, REJECTION_REASONS } from "./states";
 
@@ -29,7 +29,7 @@ export async function rejectPetition(options: {
   // The input is typed, but callers other than the form exist (tests, the API): check the code anyway.
   if (!REJECTION_REASONS.includes(input.reason)) throw new DomainError("validation", "invalidInput", { reason: ["choose"] });
   return db.transaction(async (tx) => {
-    const current = await lockPetitionInState(tx, petitionId, MODERATABLE, "rejected");
+    const current = await lockPetitionForDecision(tx, petitionId, MODERATABLE, "rejected");
     const suggested = input.suggestedAgencyId
       ? (await tx.select().from(agencies).where(eq(agencies.id, input.suggestedAgencyId)))[0]
       : null;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { PETITION_LIST_SORTS, type PetitionListFilters } from "@/lib/petitions/list-petitions";
+import { petitionListSchema } from "@/lib/petitions/schema";
+
+// The page forgives a bad query (petitionListSchema falls back to defaults); the API refuses
+// it with 400, so a client learns of its mistake instead of silently getting other data.
+// Same fields and limits: the strict variant unwraps the lenient schema's fallbacks.
+
+const lenient = petitionListSchema.shape;
+
+/** Query parameters the list endpoints accept, nothing else. */
+export const PETITION_API_PARAMETERS = ["q", "state", "agency", "region", "sort", "page", "perPage"] as const;
+
+/** The strict query of GET /api/v1/petitions (and its CSV), for lists of at most `maxPerPage`. */
+export function petitionApiQuerySchema(options: { maxPerPage: number; defaultPerPage: number }) {
+  return z.strictObject({
+    q: lenient.q,
+    state: lenient.state.unwrap(),
+    agency: lenient.agency.unwrap(),
+    region: lenient.region.unwrap(),
+    sort: z.enum(PETITION_LIST_SORTS).optional(),
+    page: lenient.page.unwrap(),
+    perPage: z.coerce.number().int().min(1).max(options.maxPerPage).optional().default(options.defaultPerPage),
+  });
+}
+
+/** A parsed query, or what was wrong with it, parameter by parameter. */
+export type ParsedPetitionQuery =
+  | { ok: true; filters: PetitionListFilters }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * Reads and checks a list query from a URL; a repeated or unknown parameter is an error too.
+ * An empty value (`?state=`, as a GET form sends it) means the parameter was not given.
+ */
+export function parsePetitionApiQuery(url: URL, options: { maxPerPage: number; defaultPerPage: number }): ParsedPetitionQuery {
+  const raw: Record<string, string> = {};
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    if (value.trim() === "") continue;
+    if (key in raw) fieldErrors[key] = ["Give this parameter once."];
+    raw[key] = value;
+  }
+  const parsed = petitionApiQuerySchema(options).safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) fieldErrors[key] = [`Unknown parameter. Known: ${PETITION_API_PARAMETERS.join(", ")}.`];
+      } else {
+        const key = String(issue.path[0] ?? "query");
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+    }
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, message: `Invalid query parameter: ${Object.keys(fieldErrors).join(", ")}.`, fieldErrors };
+  }
+  const query = parsed.data;
+  return {
+    ok: true,
+    filters: {
+      q: query.q,
+      state: query.state,
+      agency: query.agency,
+      region: query.region,
+      // No sort given: best match for a search, most signed otherwise.
+      sort: query.sort === "relevance" && !query.q ? "most_signed" : (query.sort ?? (query.q ? "relevance" : "most_signed")),
+      page: query.page,
+      perPage: query.perPage,
+    },
+  };
+}

@@ -1,0 +1,262 @@
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { agencies, petitionCountShards, petitionResponses, petitions, regions } from "@/db/schema";
+import type { AgencyLevel } from "@/db/schema/agencies";
+import type { Executor } from "@/db/client";
+import { readCounts } from "./counts";
+import { PETITION_SORTS, petitionListSchema } from "./schema";
+import { PUBLIC } from "./states";
+
+// The public lists: the /petitions page, the home page and the open-data API all read through
+// here. Every list costs a fixed number of queries (rows, total, counts) whatever its length.
+
+/** The states a visitor can see. */
+export type PublicPetitionState = "open" | "closed" | "responded" | "rejected";
+
+/** The list's state filter: a public state, or "awaiting_response" (threshold reached, no answer yet). */
+export const PETITION_STATE_FILTERS = petitionListSchema.shape.state.unwrap().unwrap().options;
+export type PetitionStateFilter = (typeof PETITION_STATE_FILTERS)[number];
+
+/** The list's orders; "relevance" (ts_rank) only means something with a search text. */
+export const PETITION_LIST_SORTS = [...PETITION_SORTS, "relevance"] as const;
+export type PetitionListSort = (typeof PETITION_LIST_SORTS)[number];
+
+/** What a list asks for, already validated (by petitionListSchema or the API's strict variant). */
+export interface PetitionListFilters {
+  q?: string;
+  state?: PetitionStateFilter;
+  /** The addressee's slug. */
+  agency?: string;
+  /** A region code (the petition's region). */
+  region?: string;
+  sort: PetitionListSort;
+  page: number;
+  perPage: number;
+}
+
+/** A localized name as stored: one column per language. */
+export interface LocalizedNames {
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+/** One petition as lists show it: public facts and its counts, never the support token. */
+export interface PetitionListItem {
+  id: string;
+  number: number;
+  title: string;
+  request: string;
+  state: PublicPetitionState;
+  agency: LocalizedNames & { slug: string; level: AgencyLevel };
+  region: (LocalizedNames & { code: string }) | null;
+  openedAt: Date | null;
+  closesOn: string | null;
+  closedAt: Date | null;
+  thresholdReachedAt: Date | null;
+  responseDueOn: string | null;
+  respondedAt: Date | null;
+  responseThreshold: number | null;
+  signatures: number;
+  invalidated: number;
+}
+
+/** One page of a list. */
+export interface PetitionListPage {
+  items: PetitionListItem[];
+  total: number;
+  page: number;
+  perPage: number;
+  pageCount: number;
+}
+
+/**
+ * The order a list uses: the one asked for when it is known; otherwise best match first when
+ * there is a search text, most signed when there is none.
+ */
+export function resolveListSort(q: string | undefined, requested: unknown): PetitionListSort {
+  const hasText = Boolean(q?.trim());
+  if (typeof requested === "string" && (PETITION_LIST_SORTS as readonly string[]).includes(requested)) {
+    const sort = requested as PetitionListSort;
+    return sort === "relevance" && !hasText ? "most_signed" : sort;
+  }
+  return hasText ? "relevance" : "most_signed";
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The search query; 'simple' keeps Kazakh and Russian words as written (no stemming). */
+function tsQuery(q: string): SQL {
+  return sql`websearch_to_tsquery('simple', ${q})`;
+}
+
+/** A published answer exists. */
+const hasPublishedResponse = () =>
+  exists(
+    sql`(select 1 from ${petitionResponses} where ${petitionResponses.petitionId} = ${petitions.id} and ${petitionResponses.publishedAt} is not null)`,
+  );
+
+/** Open or closed, past the response threshold, no published answer: the addressee owes one. */
+export function awaitingResponseCondition(): SQL {
+  return and(inArray(petitions.state, ["open", "closed"]), isNotNull(petitions.thresholdReachedAt), sql`not ${hasPublishedResponse()}`)!;
+}
+
+function filterConditions(filters: Pick<PetitionListFilters, "q" | "state" | "agency" | "region">): SQL[] {
+  const conditions: SQL[] = [];
+  if (!filters.state) conditions.push(inArray(petitions.state, [...PUBLIC]));
+  else if (filters.state === "awaiting_response") conditions.push(awaitingResponseCondition());
+  else conditions.push(eq(petitions.state, filters.state));
+  if (filters.agency) conditions.push(eq(agencies.slug, filters.agency));
+  if (filters.region) conditions.push(eq(petitions.regionCode, filters.region));
+  const q = filters.q?.trim();
+  if (q) {
+    // A query of only operators or punctuation parses to an empty tsquery: match titles instead.
+    const query = tsQuery(q);
+    conditions.push(
+      sql`((numnode(${query}) > 0 and ${petitions.searchVector} @@ ${query}) or (numnode(${query}) = 0 and ${petitions.title} ilike ${`%${escapeLike(q)}%`}))`,
+    );
+  }
+  return conditions;
+}
+
+/** The confirmed total for ordering only; the numbers shown come from readCounts. */
+const signatureSum = () =>
+  sql`(select coalesce(sum(${petitionCountShards.confirmed}), 0) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id})`;
+
+function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
+  const tiebreak = desc(petitions.number);
+  switch (sort) {
+    case "relevance":
+      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, sql`${signatureSum()} desc`, tiebreak] : [sql`${signatureSum()} desc`, tiebreak];
+    case "newest":
+      return [sql`${petitions.openedAt} desc nulls last`, tiebreak];
+    case "closing_soon":
+      // Still-open petitions first, the nearest closing day first among them.
+      return [sql`(${petitions.state} = 'open') desc`, sql`${petitions.closesOn} asc nulls last`, tiebreak];
+    case "most_signed":
+    default:
+      return [sql`${signatureSum()} desc`, tiebreak];
+  }
+}
+
+const listColumns = {
+  id: petitions.id,
+  number: petitions.number,
+  title: petitions.title,
+  request: petitions.request,
+  state: petitions.state,
+  openedAt: petitions.openedAt,
+  closesOn: petitions.closesOn,
+  closedAt: petitions.closedAt,
+  thresholdReachedAt: petitions.thresholdReachedAt,
+  responseDueOn: petitions.responseDueOn,
+  respondedAt: petitions.respondedAt,
+  responseThreshold: petitions.responseThreshold,
+  agencySlug: agencies.slug,
+  agencyLevel: agencies.level,
+  agencyNameKk: agencies.nameKk,
+  agencyNameRu: agencies.nameRu,
+  agencyNameEn: agencies.nameEn,
+  regionCode: regions.code,
+  regionNameKk: regions.nameKk,
+  regionNameRu: regions.nameRu,
+  regionNameEn: regions.nameEn,
+};
+
+function selectRows(db: Executor, where: SQL | undefined, orderBy: SQL[], limit: number, offset = 0) {
+  return db
+    .select(listColumns)
+    .from(petitions)
+    .innerJoin(agencies, eq(agencies.id, petitions.agencyId))
+    .leftJoin(regions, eq(regions.code, petitions.regionCode))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit)
+    .offset(offset);
+}
+
+type ListRow = Awaited<ReturnType<typeof selectRows>>[number];
+
+function toItem(row: ListRow, counts: Map<string, { confirmed: number; invalidated: number }>): PetitionListItem {
+  const count = counts.get(row.id) ?? { confirmed: 0, invalidated: 0 };
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    request: row.request,
+    state: row.state as PublicPetitionState,
+    agency: { slug: row.agencySlug, level: row.agencyLevel, nameKk: row.agencyNameKk, nameRu: row.agencyNameRu, nameEn: row.agencyNameEn },
+    region: row.regionCode
+      ? { code: row.regionCode, nameKk: row.regionNameKk ?? row.regionCode, nameRu: row.regionNameRu ?? row.regionCode, nameEn: row.regionNameEn ?? row.regionCode }
+      : null,
+    openedAt: row.openedAt,
+    closesOn: row.closesOn,
+    closedAt: row.closedAt,
+    thresholdReachedAt: row.thresholdReachedAt,
+    responseDueOn: row.responseDueOn,
+    respondedAt: row.respondedAt,
+    responseThreshold: row.responseThreshold,
+    signatures: count.confirmed,
+    invalidated: count.invalidated,
+  };
+}
+
+/** One page of public petitions, filtered, searched and sorted. Three queries: rows, total, counts. */
+export async function listPetitions(db: Executor, filters: PetitionListFilters): Promise<PetitionListPage> {
+  const where = and(...filterConditions(filters));
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db, where, orderFor(filters.sort, filters.q), filters.perPage, (filters.page - 1) * filters.perPage),
+    db
+      .select({ total: count() })
+      .from(petitions)
+      .innerJoin(agencies, eq(agencies.id, petitions.agencyId))
+      .where(where),
+  ]);
+  const counts = await readCounts(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) => toItem(row, counts)),
+    total: Number(total),
+    page: filters.page,
+    perPage: filters.perPage,
+    pageCount: Math.max(1, Math.ceil(Number(total) / filters.perPage)),
+  };
+}
+
+/** The three lists of the home page. */
+export interface HomePetitionLists {
+  mostSigned: PetitionListItem[];
+  recentlyAnswered: PetitionListItem[];
+  awaitingAnswer: PetitionListItem[];
+}
+
+/**
+ * The home page's lists: the most signed open petitions, the latest answered, and those
+ * whose answer is due soonest. Four queries in all (three lists, one read of their counts).
+ */
+export async function listHomePetitions(db: Executor, limit = 6): Promise<HomePetitionLists> {
+  const [mostSigned, recentlyAnswered, awaitingAnswer] = await Promise.all([
+    selectRows(db, eq(petitions.state, "open"), orderFor("most_signed", undefined), limit),
+    selectRows(db, eq(petitions.state, "responded"), [sql`${petitions.respondedAt} desc nulls last`, desc(petitions.number)], limit),
+    selectRows(db, awaitingResponseCondition(), [asc(petitions.responseDueOn), asc(petitions.number)], limit),
+  ]);
+  const ids = [...new Set([...mostSigned, ...recentlyAnswered, ...awaitingAnswer].map((row) => row.id))];
+  const counts = await readCounts(db, ids);
+  return {
+    mostSigned: mostSigned.map((row) => toItem(row, counts)),
+    recentlyAnswered: recentlyAnswered.map((row) => toItem(row, counts)),
+    awaitingAnswer: awaitingAnswer.map((row) => toItem(row, counts)),
+  };
+}
+
+/** Addressees for the list's filter: every active agency, with its names. */
+export async function listAddresseeOptions(db: Executor): Promise<Array<LocalizedNames & { slug: string }>> {
+  return db
+    .select({ slug: agencies.slug, nameKk: agencies.nameKk, nameRu: agencies.nameRu, nameEn: agencies.nameEn })
+    .from(agencies)
+    .where(eq(agencies.active, true))
+    .orderBy(asc(agencies.nameEn));
+}

@@ -1,0 +1,20 @@
+import { eq } from "drizzle-orm";
+import { petitions, signatures } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { verifySignatureToken, type SignatureLinkPurpose } from "./tokens";
+
+/** What a confirm/withdraw page shows, if the link is genuine; null otherwise. */
+export async function signatureForLink(db: Executor, signatureId: number, purpose: SignatureLinkPurpose, token: string) {
+  if (!Number.isSafeInteger(signatureId) || !token || !verifySignatureToken(signatureId, purpose, token)) return null;
+  const [row] = await db
+    .select({
+      state: signatures.state,
+      petitionNumber: petitions.number,
+      petitionTitle: petitions.title,
+      petitionState: petitions.state,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(eq(signatures.id, signatureId));
+  return row ?? null;
+}

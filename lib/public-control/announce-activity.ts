@@ -1,0 +1,59 @@
+import { count, eq } from "drizzle-orm";
+import { activities, activityTeamMembers, organizations, type Activity } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSignedIn } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { mailAgencyStaff } from "@/lib/petitions/notify-people";
+import { lockActivityForSubject } from "./lock-activity";
+import { activityUrl } from "./notify";
+import { assertTransition } from "./states";
+
+/**
+ * The subject announces the draft: plan, team and declarations become public and the object's
+ * staff are told. Only a verified organization may announce; the team must list someone.
+ */
+export async function announceActivity(options: { db: Database; actor: Actor | null; activityId: string; now?: Date }): Promise<Activity> {
+  const { db, actor, activityId, now = new Date() } = options;
+  assertSignedIn(actor);
+  return db.transaction(async (tx) => {
+    const activity = await lockActivityForSubject(tx, actor, activityId, ["draft"]);
+    assertTransition(activity.state, "announced");
+    let subjectName = actor.name ?? "";
+    if (activity.subjectType === "organization") {
+      // Read in the transaction: a moderator's decision made a moment ago counts.
+      const [organization] = await tx
+        .select({ state: organizations.state, name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, activity.organizationId!));
+      if (organization?.state !== "verified") throw new DomainError("forbidden", "organizationNotVerified");
+      subjectName = organization.name;
+    }
+    const [{ team }] = await tx.select({ team: count() }).from(activityTeamMembers).where(eq(activityTeamMembers.activityId, activityId));
+    if (Number(team) === 0) throw new DomainError("validation", "teamRequired", { team: ["teamRequired"] });
+    const [announced] = await tx
+      .update(activities)
+      .set({ state: "announced", announcedAt: now, updatedAt: now })
+      .where(eq(activities.id, activityId))
+      .returning();
+    await recordEvent(tx, {
+      entityType: "activity",
+      entityId: activityId,
+      actorId: actor.id,
+      action: "announced",
+      fromState: "draft",
+      toState: "announced",
+      data: { agencyId: activity.agencyId, forms: activity.forms },
+      occurredAt: now,
+    });
+    await mailAgencyStaff(tx, activity.agencyId, "mailControl.announced", {
+      title: announced.title,
+      subject: subjectName,
+      start: announced.plannedStart,
+      end: announced.plannedEnd,
+      url: activityUrl(announced),
+    });
+    return announced;
+  });
+}
