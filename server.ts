@@ -1,11 +1,19 @@
 // Birge's process: migrates, seeds an empty database, runs the job worker, and serves
 // Next.js. One process, so the embedded database (PGlite) has a single opener.
+//
+// The requests a viral petition brings by the thousand — signing, confirming, the live
+// count — are answered here without Next's request pipeline, with their writes batched
+// (lib/petitions/hot-path); every other request goes to Next. README "Counting signatures
+// and the hot path" explains why.
 import { createServer } from "node:http";
 import next from "next";
 import { runMigrations } from "@/db/migrate";
-import { closeDb, connection } from "@/db/client";
+import { closeDb, connection, getDb } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 import { startWorker } from "@/lib/jobs/worker";
+import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
+import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
+import { cachePublicPetitionPage } from "@/lib/petitions/hot-path/public-page-cache";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -22,10 +30,15 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
+  // PGlite has one connection: one batch at a time; Postgres: one fills while one commits.
+  const hotPath = createHotPath({ db: getDb(), maxConcurrent: kind === "pglite" ? 1 : 2 });
+  const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
   const server = createServer((req, res) => {
     // The socket's address, for rate limits; a client cannot set this header itself.
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
+    if (handleHot(req, res)) return;
+    if (!dev) cachePublicPetitionPage(req, res);
     handle(req, res).catch((error) => {
       console.error("[birge] request failed:", error);
       if (!res.headersSent) {
@@ -35,6 +48,7 @@ async function main() {
       }
     });
   });
+  server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
     console.log(`[birge] ready on http://localhost:${port} (${dev ? "development" : "production"}, database: ${kind})`);
   });
@@ -44,7 +58,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[birge] ${signal}: stopping`);
-    server.close();
+    // Stop taking connections, write every batch already gathered (their callers get their
+    // answers), then stop the worker and close the database.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections?.();
+    await hotPath.close();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await stopWorker();
     await closeDb();
     process.exit(0);

@@ -50,7 +50,10 @@ describe("the open-data API", () => {
     const second = await insertPetition(agency.id, { state: "closed" });
     await insertPetition(agency.id, { state: "responded" });
     await insertPetition(agency.id, { state: "draft" });
-    await applyCountDeltas(db(), [{ petitionId: first.id, regionCode: region, day: "2026-02-01", confirmed: 10 }]);
+    await applyCountDeltas(db(), [
+      { petitionId: first.id, regionCode: region, day: "2026-02-01", confirmed: 10 },
+      { petitionId: second.id, regionCode: region, day: "2026-02-01", confirmed: 5 },
+    ]);
 
     const response = await listPetitions(get(`/api/v1/petitions?agency=${agency.slug}&perPage=2`));
     expect(response.status).toBe(200);

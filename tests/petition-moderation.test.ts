@@ -259,18 +259,18 @@ describe("a moderator hides unlawful content", () => {
 describe("the moderation queue", () => {
   it("shows the longest-waiting petition first, with working days waited, its due date, overdue mark and supporters", async () => {
     const moderator = await aModerator();
-    // A far-future year nobody else's calendar test touches: a plain five-day week.
-    const older = await aPetition({ queuedAt: new Date("2950-03-03T04:00:00Z"), dueOn: "2950-03-16" });
-    const newer = await aPetition({ queuedAt: new Date("2950-03-10T04:00:00Z"), dueOn: "2950-04-07" });
+    // 2031: no holidays are loaded for it in tests, so a plain five-day week.
+    const older = await aPetition({ queuedAt: new Date("2031-03-04T04:00:00Z"), dueOn: "2031-03-17" });
+    const newer = await aPetition({ queuedAt: new Date("2031-03-11T04:00:00Z"), dueOn: "2031-04-08" });
     await applyCountDeltas(db(), [
-      { petitionId: older.petition.id, regionCode: "test-region", day: "2950-02-20", confirmed: 57 },
-      { petitionId: newer.petition.id, regionCode: "test-region", day: "2950-02-21", confirmed: 51 },
+      { petitionId: older.petition.id, regionCode: "test-region", day: "2031-02-20", confirmed: 57 },
+      { petitionId: newer.petition.id, regionCode: "test-region", day: "2031-02-21", confirmed: 51 },
     ]);
-    const queue = await listModerationQueue(db(), { actor: moderator, now: new Date("2950-03-17T06:00:00Z"), pageSize: 10_000 });
+    const queue = await listModerationQueue(db(), { actor: moderator, now: new Date("2031-03-18T06:00:00Z"), pageSize: 10_000 });
     const mine = queue.entries.filter((entry) => entry.id === older.petition.id || entry.id === newer.petition.id);
     expect(mine.map((entry) => [entry.number, entry.workingDaysWaiting, entry.moderationDueOn, entry.overdue, entry.confirmed])).toEqual([
-      [older.petition.number, 10, "2950-03-16", true, 57],
-      [newer.petition.number, 5, "2950-04-07", false, 51],
+      [older.petition.number, 10, "2031-03-17", true, 57],
+      [newer.petition.number, 5, "2031-04-08", false, 51],
     ]);
     expect(queue.overdueTotal).toBeGreaterThanOrEqual(1);
   });
@@ -278,7 +278,7 @@ describe("the moderation queue", () => {
   it("leaves out petitions that are not awaiting moderation", async () => {
     const moderator = await aModerator();
     const { petition } = await aPetition({ state: "open" });
-    const queue = await listModerationQueue(db(), { actor: moderator, pageSize: 10_000 });
+    const queue = await listModerationQueue(db(), { actor: moderator, now: new Date("2031-03-18T06:00:00Z"), pageSize: 10_000 });
     expect(queue.entries.map((entry) => entry.id)).not.toContain(petition.id);
   });
 });

@@ -1,5 +1,6 @@
 import type { JobHandler } from "./worker";
 import { petitionJobHandlers, PETITION_SCHEDULES } from "./petition-jobs";
+import { publicControlJobHandlers, PUBLIC_CONTROL_SCHEDULES } from "./public-control-jobs";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
@@ -7,6 +8,7 @@ import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 /** Every queue the worker knows, with the function that runs its jobs. */
 export const jobHandlers: Record<string, JobHandler> = {
   ...petitionJobHandlers,
+  ...publicControlJobHandlers,
   "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
@@ -15,6 +17,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 /** Recurring jobs; the worker enqueues each one every `everySeconds`. */
 export const SCHEDULES: Array<{ name: string; queue: string; everySeconds: number }> = [
   ...PETITION_SCHEDULES,
+  ...PUBLIC_CONTROL_SCHEDULES,
   { name: "prune-rate-limits", queue: "maintenance.prune-rate-limits", everySeconds: 3600 },
   { name: "sweep-thresholds", queue: "petitions.sweep-thresholds", everySeconds: 60 },
 ];

@@ -10,7 +10,14 @@ const text = (min: number, max: number) =>
   z
     .string({ message: "required" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
+    .pipe(
+      z.string().superRefine((value, context) => {
+        // An empty field is "required", not "too short".
+        if (!value) context.addIssue({ code: "custom", message: "required" });
+        else if (value.length < min) context.addIssue({ code: "custom", message: "tooShort" });
+        else if (value.length > max) context.addIssue({ code: "custom", message: "tooLong" });
+      }),
+    );
 
 /** An optional text: empty becomes null. */
 const optionalText = (max: number) =>

@@ -1,0 +1,159 @@
+import { regions } from "@/db/schema";
+import type { Database, Transaction } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { emailDomain } from "../normalize-email";
+import { readPetitionSettings, type PetitionSettings } from "../settings";
+import { verifySignatureToken } from "../tokens";
+import { confirmMany, type ConfirmResult } from "./confirm-many";
+import { createCountCache, type PublicCount } from "./count-cache";
+import { MemoryRateLimiter } from "./memory-rate-limiter";
+import { createMicroBatcher, type ItemResult } from "./micro-batcher";
+import { signMany, type SignatureSubmission, type SignOutcome } from "./sign-many";
+
+export interface HotPathOptions {
+  db: Database;
+  /** Batches of each kind in flight at once: 2 on Postgres (one fills while one commits), 1 on PGlite. */
+  maxConcurrent?: number;
+  maxBatchSize?: number;
+  maxWaitMs?: number;
+  /** How old a count the count endpoint may serve. */
+  countMaxAgeMs?: number;
+  /** For tests: runs in each batch's transaction after its writes; throwing fails the batch. */
+  beforeCommit?: (kind: "sign" | "confirm", tx: Transaction, size: number) => Promise<void>;
+}
+
+/** A deadlock or serialization failure: the batch is retried, as nothing of it was written. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
+  return code === "40P01" || code === "40001";
+}
+
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3 || !isTransient(error)) throw error;
+    }
+  }
+}
+
+/** A value read now and then instead of on every request. */
+function refreshed<T>(load: () => Promise<T>, maxAgeMs: number) {
+  let value: T | undefined;
+  let at = 0;
+  let pending: Promise<T> | null = null;
+  return {
+    async get(): Promise<T> {
+      if (value !== undefined && Date.now() - at < maxAgeMs) return value;
+      pending ??= load()
+        .then((v) => {
+          value = v;
+          at = Date.now();
+          return v;
+        })
+        .finally(() => {
+          pending = null;
+        });
+      return pending;
+    },
+    invalidate() {
+      at = 0;
+    },
+  };
+}
+
+const hasNul = (value: unknown) => typeof value === "string" && value.includes("\u0000");
+
+/**
+ * The signing, confirming and counting that the custom server answers itself (see
+ * hot-path/http-handler.ts): the same rules as signPetition and confirmSignature — same
+ * schema, same limits, same dedupe and mail — with writes grouped into batches.
+ */
+export function createHotPath(options: HotPathOptions) {
+  const { db } = options;
+  const settings = refreshed(() => readPetitionSettings(db), 5_000);
+  const regionCodes = refreshed(async () => new Set((await db.select({ code: regions.code }).from(regions)).map((r) => r.code)), 60_000);
+  const limiter = new MemoryRateLimiter();
+  const counts = createCountCache(db, options.countMaxAgeMs ?? 200);
+  const batcherOptions = {
+    maxConcurrent: options.maxConcurrent ?? 2,
+    maxBatchSize: options.maxBatchSize ?? 1000,
+    maxWaitMs: options.maxWaitMs ?? 2,
+    onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, error instanceof Error ? error.message : error),
+  };
+
+  const signing = createMicroBatcher<SignatureSubmission, { outcome: SignOutcome }>({
+    ...batcherOptions,
+    run: (items) =>
+      withRetry(() =>
+        db.transaction(async (tx) => {
+          const results = await signMany(tx, items);
+          await options.beforeCommit?.("sign", tx, items.length);
+          return results;
+        }),
+      ),
+  });
+
+  const confirming = createMicroBatcher<{ signatureId: number; now: Date }, ConfirmResult>({
+    ...batcherOptions,
+    run: (items) =>
+      withRetry(() =>
+        db.transaction(async (tx) => {
+          const now = items.reduce((latest, item) => (item.now > latest ? item.now : latest), items[0].now);
+          const results: ItemResult<ConfirmResult>[] = await confirmMany(tx, items.map((item) => item.signatureId), now);
+          await options.beforeCommit?.("confirm", tx, items.length);
+          return results;
+        }),
+      ),
+  });
+
+  return {
+    /** Signs (input already parsed with signatureFormSchema); settles once its batch committed. */
+    async sign(request: Omit<SignatureSubmission, "now"> & { now?: Date }): Promise<{ outcome: SignOutcome }> {
+      const now = request.now ?? new Date();
+      const { input } = request;
+      // Postgres refuses NUL in text: one such request would fail its whole batch.
+      if (Object.values(input).some(hasNul) || hasNul(request.supportToken)) throw new DomainError("validation", "validation");
+      const current: PetitionSettings = await settings.get();
+      if (current.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
+      let known = await regionCodes.get();
+      if (!known.has(input.regionCode)) {
+        regionCodes.invalidate();
+        known = await regionCodes.get();
+        if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
+      }
+      const withinIpLimit = limiter.hit({ key: `sign:ip:${request.ip}`, limit: current.signaturesPerIpPerHour, windowSeconds: 3600 }, now);
+      const withinDomainLimit = limiter.hit(
+        { key: `sign:domain:${emailDomain(input.email)}`, limit: current.signaturesPerEmailDomainPerMinute, windowSeconds: 60 },
+        now,
+      );
+      if (!withinIpLimit || !withinDomainLimit) throw new DomainError("rate_limited", "rateLimited");
+      return signing.add({ ...request, now });
+    },
+
+    /** Confirms from the e-mailed link; settles once its batch committed. */
+    async confirm(request: { signatureId: number; token: string; now?: Date }): Promise<ConfirmResult> {
+      if (!Number.isSafeInteger(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
+        throw new DomainError("not_found", "signatureLinkInvalid");
+      }
+      return confirming.add({ signatureId: request.signatureId, now: request.now ?? new Date() });
+    },
+
+    /** The public count of a petition, at most countMaxAgeMs old; null when it is not public. */
+    count(petitionNumber: number): Promise<PublicCount | null> {
+      return counts.get(petitionNumber);
+    },
+
+    /** Runs every queued batch and waits for them: call before closing the database. */
+    async close(): Promise<void> {
+      await Promise.all([signing.close(), confirming.close()]);
+    },
+
+    stats() {
+      return { signing: signing.stats(), confirming: confirming.stats(), rateLimitKeys: limiter.size };
+    },
+  };
+}
+
+export type HotPath = ReturnType<typeof createHotPath>;

@@ -1,0 +1,119 @@
+/**
+ * Gathers requests for a few milliseconds and runs them as one batch, so that a thousand
+ * signatures cost one transaction instead of a thousand. Each caller's promise settles only
+ * when its batch has finished (committed or failed): nothing is acknowledged before it is
+ * durable.
+ */
+
+/** What a batch returns for each of its items, in order. */
+export type ItemResult<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+export interface MicroBatcherOptions<I, O> {
+  /** Runs one batch. Throwing fails every item of the batch with `BatchFailedError`. */
+  run: (items: I[]) => Promise<ItemResult<O>[]>;
+  /** Most items in one batch. */
+  maxBatchSize?: number;
+  /** How long the first item of a batch waits for company when no batch is running. */
+  maxWaitMs?: number;
+  /** Batches running at once (1 for an embedded, single-connection database). */
+  maxConcurrent?: number;
+  /** Items waiting beyond this are refused at once, so an overload answers 503 instead of queuing forever. */
+  maxQueued?: number;
+  /** Called when a batch throws, for the log. */
+  onBatchError?: (error: unknown, size: number) => void;
+}
+
+/** The whole batch an item was in failed; nothing of it was written. */
+export class BatchFailedError extends Error {
+  constructor(readonly reason: "failed" | "overloaded" | "closed", readonly cause?: unknown) {
+    super(`batch ${reason}`);
+    this.name = "BatchFailedError";
+  }
+}
+
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface MicroBatcher<I, O> {
+  /** Queues one item; settles with its own result once its batch is done. */
+  add(item: I): Promise<O>;
+  /** Refuses new items, runs every queued one, and waits for running batches. */
+  close(): Promise<void>;
+  /** For tests and the bench: batches run and items seen. */
+  stats(): { batches: number; items: number; largestBatch: number };
+}
+
+export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): MicroBatcher<I, O> {
+  const maxBatchSize = options.maxBatchSize ?? 1000;
+  const maxWaitMs = options.maxWaitMs ?? 2;
+  const maxConcurrent = options.maxConcurrent ?? 2;
+  const maxQueued = options.maxQueued ?? 50_000;
+  let queue: Pending<I, O>[] = [];
+  let running = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const idle: Array<() => void> = [];
+  const counters = { batches: 0, items: 0, largestBatch: 0 };
+
+  const startBatch = () => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    while (queue.length > 0 && running < maxConcurrent) {
+      const batch = queue.length <= maxBatchSize ? queue : queue.slice(0, maxBatchSize);
+      queue = queue.length <= maxBatchSize ? [] : queue.slice(maxBatchSize);
+      running++;
+      counters.batches++;
+      counters.items += batch.length;
+      counters.largestBatch = Math.max(counters.largestBatch, batch.length);
+      void runBatch(batch).finally(() => {
+        running--;
+        // Items that arrived meanwhile have already waited: go at once.
+        if (queue.length > 0) startBatch();
+        else if (running === 0) while (idle.length) idle.shift()!();
+      });
+    }
+  };
+
+  const runBatch = async (batch: Pending<I, O>[]) => {
+    let results: ItemResult<O>[];
+    try {
+      results = await options.run(batch.map((p) => p.item));
+      if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
+    } catch (error) {
+      options.onBatchError?.(error, batch.length);
+      const failure = new BatchFailedError("failed", error);
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const result = results[i];
+      if (result.ok) p.resolve(result.value);
+      else p.reject(result.error);
+    });
+  };
+
+  return {
+    add(item) {
+      if (closed) return Promise.reject(new BatchFailedError("closed"));
+      if (queue.length >= maxQueued) return Promise.reject(new BatchFailedError("overloaded"));
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        if (running >= maxConcurrent) return; // the running batch's end picks it up
+        if (queue.length >= maxBatchSize) startBatch();
+        else if (!timer) timer = setTimeout(startBatch, maxWaitMs);
+      });
+    },
+    async close() {
+      closed = true;
+      if (queue.length > 0) startBatch();
+      if (running === 0 && queue.length === 0) return;
+      await new Promise<void>((resolve) => idle.push(resolve));
+    },
+    stats: () => ({ ...counters }),
+  };
+}
