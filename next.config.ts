@@ -30,6 +30,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // `npm run bench` builds into .next/bench, so it never rebuilds the .next others serve from.
+  distDir: process.env.BIRGE_NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,

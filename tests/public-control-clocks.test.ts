@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { mailMessages, settings } from "@/db/schema";
+import { mailMessages } from "@/db/schema";
 import { jobHandlers, SCHEDULES } from "@/lib/jobs/registry";
-import { askInformationRequest } from "@/lib/public-control/ask-information-request";
 import { REMIND_FINAL_DOCUMENTS_QUEUE, remindFinalDocuments } from "@/lib/public-control/remind-final-documents";
 import { saveFinalDocument } from "@/lib/public-control/save-final-document";
 import { sendFinalDocument } from "@/lib/public-control/send-final-document";
-import { PUBLIC_CONTROL_SETTINGS_KEY } from "@/lib/public-control/settings";
 import { activityAt, cast } from "./support/public-control-activities";
 
 const db = () => getDb();
@@ -45,28 +43,5 @@ describe("the final document reminder", () => {
   it("is a daily scheduled job the worker knows", () => {
     expect(jobHandlers[REMIND_FINAL_DOCUMENTS_QUEUE]).toBeTypeOf("function");
     expect(SCHEDULES.find((s) => s.queue === REMIND_FINAL_DOCUMENTS_QUEUE)?.everySeconds).toBe(86_400);
-  });
-});
-
-describe("the information-request clock setting", () => {
-  it("follows an admin's change of the working days", async () => {
-    const { agency, owner, organization } = await cast();
-    const activity = await activityAt("in_progress", { actor: owner, agencyId: agency.id, organizationId: organization.id });
-    await db()
-      .insert(settings)
-      .values({ key: PUBLIC_CONTROL_SETTINGS_KEY, value: { informationRequestWorkingDays: 5 } })
-      .onConflictDoUpdate({ target: settings.key, set: { value: { informationRequestWorkingDays: 5 } } });
-    try {
-      const request = await askInformationRequest({
-        db: db(),
-        actor: owner,
-        activityId: activity.id,
-        input: { question: "Send the contracts, please." },
-        now: new Date("2026-02-02T06:00:00Z"),
-      });
-      expect(request.dueOn).toBe("2026-02-09");
-    } finally {
-      await db().delete(settings).where(and(eq(settings.key, PUBLIC_CONTROL_SETTINGS_KEY)));
-    }
   });
 });

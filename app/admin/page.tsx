@@ -8,7 +8,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const SECTIONS = ["agencies", "users", "calendar"] as const;
+const SECTIONS = ["agencies", "users", "calendar", "settings"] as const;
 
 export default async function AdminPage() {
   await requireAdminPage();
@@ -16,7 +16,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <ul className="mt-8 grid gap-4 sm:grid-cols-3">
+      <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         {SECTIONS.map((section) => (
           <li key={section} className="border-2 border-line p-4 sm:p-5">
             <h2 className="text-xl font-bold">

@@ -40,7 +40,9 @@ export function FormProblems({ state, fields, idPrefix }: { state: ModerationFor
     const error = errorOf(field);
     return error ? [{ fieldId: `${idPrefix}${field}`, message: error }] : [];
   });
-  const description = message && !errors.some((error) => error.message === message) ? message : undefined;
+  // "Some answers need correcting" adds nothing above a list of the answers to correct.
+  const repeats = errors.some((error) => error.message === message) || (errors.length > 0 && state.message === "invalidInput");
+  const description = message && !repeats ? message : undefined;
   if (!errors.length && !description) return null;
   return <ErrorSummary id={`${idPrefix}error-summary`} title={t("errorSummary")} errors={errors} description={description} />;
 }

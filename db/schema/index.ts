@@ -10,3 +10,5 @@ export * from "./petitions";
 export * from "./activities";
 export * from "./files";
 export * from "./activity-forms";
+export * from "./scorecards";
+export * from "./agency-work";

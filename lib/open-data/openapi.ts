@@ -2,6 +2,7 @@ import { siteUrl } from "@/lib/config";
 import { PUBLIC_CACHE_CONTROL } from "./http";
 import { ref, type OpenApiModule } from "./openapi-shared";
 import { petitionsOpenApi } from "./petitions-openapi";
+import { activitiesOpenApi } from "./activities-openapi";
 
 // The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. Each area of the API
 // describes itself in its own module (paths, tags, schemas); this file holds what they share
@@ -9,7 +10,7 @@ import { petitionsOpenApi } from "./petitions-openapi";
 // OpenApiModule (types and $ref helpers in openapi-shared.ts) and append it to OPEN_API_MODULES.
 
 /** Every area of the API, in the order the document lists them. */
-export const OPEN_API_MODULES: readonly OpenApiModule[] = [petitionsOpenApi];
+export const OPEN_API_MODULES: readonly OpenApiModule[] = [petitionsOpenApi, activitiesOpenApi];
 
 const shared = {
   schemas: {

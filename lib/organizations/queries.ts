@@ -39,3 +39,13 @@ export async function listPendingOrganizations(db: Executor) {
     .orderBy(asc(organizations.createdAt))
     .limit(200);
 }
+
+/** Verified organizations, by name: the public directory and the activity list's filter. */
+export async function listVerifiedOrganizations(db: Executor) {
+  return db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, verifiedAt: organizations.verifiedAt })
+    .from(organizations)
+    .where(eq(organizations.state, "verified"))
+    .orderBy(asc(organizations.name))
+    .limit(500);
+}

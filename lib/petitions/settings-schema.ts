@@ -113,22 +113,24 @@ export const petitionSettingsFormSchema = z
     ...levelFields,
   })
   .superRefine((form, context) => {
+    const fields = form as Record<string, unknown>;
     // The number's range depends on the kind chosen beside it, so it is checked across the two.
     for (const level of AGENCY_LEVELS) {
-      const kind = form[thresholdKindField(level)];
+      const kind = fields[thresholdKindField(level)];
       if (kind !== "absolute" && kind !== "percentOfResidents") continue; // already refused as "choose"
-      const parsed = thresholdNumber(kind, form[thresholdValueField(level)]);
+      const parsed = thresholdNumber(kind, fields[thresholdValueField(level)]);
       if (!parsed.success) context.addIssue({ code: "custom", path: [thresholdValueField(level)], message: parsed.error.issues[0].message });
     }
     // Run even when another field failed, so one submit reports every mistake.
   }, { when: (payload) => typeof payload.value === "object" && payload.value !== null })
   .transform((form): PetitionSettings => {
+    const fields = form as Record<string, unknown>;
     const thresholds = {} as Record<AgencyLevel, ThresholdRule>;
     const responseWorkingDays = {} as Record<AgencyLevel, number>;
     for (const level of AGENCY_LEVELS) {
-      responseWorkingDays[level] = form[responseDaysField(level)] as number;
-      const kind = form[thresholdKindField(level)] as ThresholdKind;
-      const value = thresholdNumber(kind, form[thresholdValueField(level)]).data as number;
+      responseWorkingDays[level] = fields[responseDaysField(level)] as number;
+      const kind = fields[thresholdKindField(level)] as ThresholdKind;
+      const value = thresholdNumber(kind, fields[thresholdValueField(level)]).data as number;
       thresholds[level] = kind === "absolute" ? { absolute: value } : { percentOfResidents: value };
     }
     return {

@@ -2,8 +2,11 @@ import { and, asc, eq, inArray, notInArray, or } from "drizzle-orm";
 import { events, informationRequests } from "@/db/schema";
 import type { Executor } from "@/db/client";
 
-/** Events of the draft's editing: kept in the history, left off the public timeline. */
-const PRIVATE_ACTIONS = ["updated", "team_member_added", "team_member_removed"];
+/**
+ * Kept in the history, left off the public timeline: the draft's editing, moderation's
+ * internals, and each public comment (they are on the discussion page; here they would drown the rest).
+ */
+const PRIVATE_ACTIONS = ["updated", "team_member_added", "team_member_removed", "comment_reported", "comment_reports_dismissed", "discussion_comment_added"];
 
 /**
  * One step of an activity's public history. Without the actor: the timeline says what happened

@@ -75,3 +75,9 @@ describe("overdue and reminders", () => {
     expect(needsFinalDocumentReminder(plainWeek, "2026-02-20", due, settings)).toBe(true);
   });
 });
+
+describe("settings", () => {
+  it("moves the information-request clock when an admin changes the working days", () => {
+    expect(informationRequestDeadline(plainWeek, "2026-02-02", { ...settings, informationRequestWorkingDays: 5 }).due).toBe("2026-02-09");
+  });
+});

@@ -47,7 +47,7 @@ export async function scheduleConsiderationHearing(options: {
       entityType: "activity",
       entityId: activityId,
       actorId: actor.id,
-      action: "hearing_scheduled",
+      action: "consideration_hearing_scheduled",
       fromState: "under_consideration",
       toState: "hearing",
       data: { startsAt: startsAt.toISOString(), place, earliestDay: earliest, noticeWorkingDays: settings.hearingNoticeWorkingDays },

@@ -24,8 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   const headers = fileResponseHeaders(file);
   if (request.headers.get("if-none-match") === headers.ETag) {
-    const { "Content-Length": _length, ...rest } = headers;
-    return new Response(null, { status: 304, headers: rest });
+    const notModified: Record<string, string> = { ...headers };
+    delete notModified["Content-Length"];
+    return new Response(null, { status: 304, headers: notModified });
   }
   const location = blobPath(file.sha256);
   const onDisk = await stat(location).catch(() => null);

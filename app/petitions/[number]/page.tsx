@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, Notice, PageHeading, Section, type BadgeTone } from "@/app/_components";
+import { Badge, ButtonLink, Notice, PageHeading, Section, type BadgeTone } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { siteUrl } from "@/lib/config";
@@ -66,6 +66,13 @@ export default async function PetitionPage(props: Props) {
         title={petition.title}
         breadcrumbs={[{ href: "/petitions", label: t("listTitle") }]}
         breadcrumbsLabel={t("breadcrumbs")}
+        actions={
+          data.signing.open ? (
+            <ButtonLink href="#sign" size="lg" fullWidthOnMobile>
+              {t("petition.signTitle")}
+            </ButtonLink>
+          ) : undefined
+        }
       />
       <p className="mb-6 flex flex-wrap gap-2">
         <Badge tone={STATE_TONES[petition.state] ?? "neutral"}>{t(`states.${petition.state}`)}</Badge>

@@ -53,7 +53,7 @@ export async function PetitionCard({ item, headingLevel = 2 }: { item: PetitionL
 /** A grid of petition cards. */
 export function PetitionCardList({ items, headingLevel = 2 }: { items: readonly PetitionListItem[]; headingLevel?: 2 | 3 }) {
   return (
-    <ul className="grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid max-w-none list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (
         <li key={item.id} className="m-0">
           <PetitionCard item={item} headingLevel={headingLevel} />

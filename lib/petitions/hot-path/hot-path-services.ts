@@ -7,7 +7,7 @@ import { verifySignatureToken } from "../tokens";
 import { confirmMany, type ConfirmResult } from "./confirm-many";
 import { createCountCache, type PublicCount } from "./count-cache";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
-import { createMicroBatcher, type ItemResult } from "./micro-batcher";
+import { BatchFailedError, createMicroBatcher, type ItemResult } from "./micro-batcher";
 import { signMany, type SignatureSubmission, type SignOutcome } from "./sign-many";
 
 export interface HotPathOptions {
@@ -108,36 +108,59 @@ export function createHotPath(options: HotPathOptions) {
       ),
   });
 
+  // Requests between arrival and their batch (reading cached settings): shutdown waits for them.
+  let closing = false;
+  let admitting = 0;
+  let allAdmitted: (() => void) | null = null;
+  /** Runs the checks, then queues; resolves to the batch's promise (wrapped, so not awaited here). */
+  const admit = async <T>(checkAndQueue: () => Promise<{ queued: Promise<T> }>): Promise<T> => {
+    if (closing) throw new BatchFailedError("closed");
+    admitting++;
+    let queued: Promise<T>;
+    try {
+      ({ queued } = await checkAndQueue());
+    } finally {
+      if (--admitting === 0) allAdmitted?.();
+    }
+    return queued;
+  };
+
+  async function checkSignature(request: Omit<SignatureSubmission, "now"> & { now?: Date }) {
+    const now = request.now ?? new Date();
+    const { input } = request;
+    // Postgres refuses NUL in text: one such request would fail its whole batch.
+    if (Object.values(input).some(hasNul) || hasNul(request.supportToken)) throw new DomainError("validation", "validation");
+    const current: PetitionSettings = await settings.get();
+    if (current.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
+    let known = await regionCodes.get();
+    if (!known.has(input.regionCode)) {
+      regionCodes.invalidate();
+      known = await regionCodes.get();
+      if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
+    }
+    const withinIpLimit = limiter.hit({ key: `sign:ip:${request.ip}`, limit: current.signaturesPerIpPerHour, windowSeconds: 3600 }, now);
+    const withinDomainLimit = limiter.hit(
+      { key: `sign:domain:${emailDomain(input.email)}`, limit: current.signaturesPerEmailDomainPerMinute, windowSeconds: 60 },
+      now,
+    );
+    if (!withinIpLimit || !withinDomainLimit) throw new DomainError("rate_limited", "rateLimited");
+    return { queued: signing.add({ ...request, now }) };
+  }
+
   return {
     /** Signs (input already parsed with signatureFormSchema); settles once its batch committed. */
-    async sign(request: Omit<SignatureSubmission, "now"> & { now?: Date }): Promise<{ outcome: SignOutcome }> {
-      const now = request.now ?? new Date();
-      const { input } = request;
-      // Postgres refuses NUL in text: one such request would fail its whole batch.
-      if (Object.values(input).some(hasNul) || hasNul(request.supportToken)) throw new DomainError("validation", "validation");
-      const current: PetitionSettings = await settings.get();
-      if (current.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
-      let known = await regionCodes.get();
-      if (!known.has(input.regionCode)) {
-        regionCodes.invalidate();
-        known = await regionCodes.get();
-        if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
-      }
-      const withinIpLimit = limiter.hit({ key: `sign:ip:${request.ip}`, limit: current.signaturesPerIpPerHour, windowSeconds: 3600 }, now);
-      const withinDomainLimit = limiter.hit(
-        { key: `sign:domain:${emailDomain(input.email)}`, limit: current.signaturesPerEmailDomainPerMinute, windowSeconds: 60 },
-        now,
-      );
-      if (!withinIpLimit || !withinDomainLimit) throw new DomainError("rate_limited", "rateLimited");
-      return signing.add({ ...request, now });
+    sign(request: Omit<SignatureSubmission, "now"> & { now?: Date }): Promise<{ outcome: SignOutcome }> {
+      return admit(() => checkSignature(request));
     },
 
     /** Confirms from the e-mailed link; settles once its batch committed. */
-    async confirm(request: { signatureId: number; token: string; now?: Date }): Promise<ConfirmResult> {
-      if (!Number.isSafeInteger(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
-        throw new DomainError("not_found", "signatureLinkInvalid");
-      }
-      return confirming.add({ signatureId: request.signatureId, now: request.now ?? new Date() });
+    confirm(request: { signatureId: number; token: string; now?: Date }): Promise<ConfirmResult> {
+      return admit(async () => {
+        if (!Number.isSafeInteger(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
+          throw new DomainError("not_found", "signatureLinkInvalid");
+        }
+        return { queued: confirming.add({ signatureId: request.signatureId, now: request.now ?? new Date() }) };
+      });
     },
 
     /** The public count of a petition, at most countMaxAgeMs old; null when it is not public. */
@@ -145,8 +168,10 @@ export function createHotPath(options: HotPathOptions) {
       return counts.get(petitionNumber);
     },
 
-    /** Runs every queued batch and waits for them: call before closing the database. */
+    /** Refuses new requests, writes every one already taken, and waits for it: call before closing the database. */
     async close(): Promise<void> {
+      closing = true;
+      if (admitting > 0) await new Promise<void>((resolve) => (allAdmitted = resolve));
       await Promise.all([signing.close(), confirming.close()]);
     },
 

@@ -58,13 +58,13 @@ export const observationSchema = z.object({
   place: text(2, FORM_LIMITS.place),
   text: text(10, FORM_LIMITS.observation),
 });
-export type ObservationInput = z.infer<typeof observationSchema>;
+export type ObservationInput = z.input<typeof observationSchema>;
 
 export const draftActSchema = z.object({
   title: text(3, FORM_LIMITS.title),
   text: optionalText(FORM_LIMITS.draftActText),
 });
-export type DraftActInput = z.infer<typeof draftActSchema>;
+export type DraftActInput = z.input<typeof draftActSchema>;
 
 export const expertiseCommentSchema = z.object({
   clause: text(1, FORM_LIMITS.clause),
@@ -72,7 +72,7 @@ export const expertiseCommentSchema = z.object({
   comment: text(10, FORM_LIMITS.expertComment),
   recommendation: optionalText(FORM_LIMITS.recommendation),
 });
-export type ExpertiseCommentInput = z.infer<typeof expertiseCommentSchema>;
+export type ExpertiseCommentInput = z.input<typeof expertiseCommentSchema>;
 
 export const discussionSectionSchema = z.object({
   heading: z
@@ -115,7 +115,7 @@ export const discussionCommentSchema = z
     }
   })
   .transform((value) => ({ ...value, proposedText: value.kind === "proposal" ? value.proposedText : null }));
-export type DiscussionCommentInput = z.infer<typeof discussionCommentSchema>;
+export type DiscussionCommentInput = z.input<typeof discussionCommentSchema>;
 
 export const reportCommentSchema = z.object({ reason: text(3, FORM_LIMITS.reportReason) });
 export const hideCommentSchema = z.object({ reason: text(3, FORM_LIMITS.hideReason) });

@@ -57,7 +57,7 @@ export function RejectForm({
         label={t("review.noteLabel")}
         hint={t("review.noteHint")}
         maxLength={NOTE_MAX}
-        counterLabel={t("review.noteCounter")}
+        counterLabel={(count: number, max: number) => t("review.noteCounter", { count, max })}
         rows={4}
         defaultValue={state.values?.note}
         error={errorOf("note")}
@@ -93,7 +93,7 @@ export function HideForm({ petitionId }: { petitionId: string }) {
         label={t("review.hideReasonLabel")}
         hint={t("review.hideReasonHint")}
         maxLength={NOTE_MAX}
-        counterLabel={t("review.noteCounter")}
+        counterLabel={(count: number, max: number) => t("review.noteCounter", { count, max })}
         rows={3}
         defaultValue={state.values?.reason}
         error={errorOf("reason")}

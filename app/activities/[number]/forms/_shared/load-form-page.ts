@@ -23,7 +23,13 @@ export interface FormPage {
  * The activity behind a form page, or 404: when the number is nonsense, the activity is someone
  * else's draft, or its plan lists none of `forms`. Not the security check; the domain functions are.
  */
-export const loadFormPage = cache(async (numberParam: string, forms: readonly ActivityForm[]): Promise<FormPage> => {
+export function loadFormPage(numberParam: string, forms: readonly ActivityForm[]): Promise<FormPage> {
+  return loadFormPageOnce(numberParam, forms.join(","));
+}
+
+// Cached per request by plain strings, so the metadata and the page share one lookup.
+const loadFormPageOnce = cache(async (numberParam: string, formsKey: string): Promise<FormPage> => {
+  const forms = formsKey.split(",") as ActivityForm[];
   if (!/^[1-9]\d{0,9}$/.test(numberParam)) notFound();
   const actor = await currentActor();
   const activity = await visibleActivityByNumber(getDb(), Number(numberParam), actor);

@@ -23,7 +23,7 @@ export async function openDiscussionAction(_previous: FormState, formData: FormD
   const parsed = openDiscussionSchema.safeParse(values);
   if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await openDiscussion({ db: getDb(), actor: await currentActor(), activityId: activityIdOf(formData), input: values });
+    await openDiscussion({ db: getDb(), actor: await currentActor(), activityId: activityIdOf(formData), input: parsed.data });
   } catch (error) {
     return refused(error, values);
   }

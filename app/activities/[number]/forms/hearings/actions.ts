@@ -20,7 +20,7 @@ export async function scheduleHearingAction(_previous: FormState, formData: Form
   const parsed = hearingSchema.safeParse(values);
   if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await scheduleHearing({ db: getDb(), actor: await currentActor(), activityId: String(formData.get("activityId") ?? ""), input: values });
+    await scheduleHearing({ db: getDb(), actor: await currentActor(), activityId: String(formData.get("activityId") ?? ""), input: parsed.data });
   } catch (error) {
     return refused(error, values);
   }

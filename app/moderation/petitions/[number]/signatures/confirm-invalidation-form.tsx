@@ -37,7 +37,7 @@ export function ConfirmInvalidationForm({
         label={t("signatures.reasonLabel")}
         hint={t("signatures.reasonHint")}
         maxLength={1000}
-        counterLabel={t("review.noteCounter")}
+        counterLabel={(count: number, max: number) => t("review.noteCounter", { count, max })}
         rows={3}
         defaultValue={state.values?.reason}
         error={errorOf("reason")}

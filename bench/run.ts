@@ -1,0 +1,548 @@
+// `npm run bench` — Birge's signing path against the references it must beat, in one run on
+// this machine: bare node:http (the ceiling), the naive design (a Next.js route handler doing
+// one INSERT and one counter UPDATE per signature) and Birge's hot path, then confirmation,
+// the count endpoint, the petition page, and the same path on the embedded database (PGlite).
+// After each run it checks the data: every acknowledged signature stored, every confirmation
+// counted once. Prints a table and writes bench/results/latest.json.
+//
+//   npm run bench               full run (≈ 5 min): 30 s of signing, 30 s of confirming
+//   npm run bench -- --quick    routine run (< 60 s once built)
+//   npm run bench -- --scale    10 M signatures over 10,000 petitions, then read latencies
+//                               (--signatures=N --petitions=N for another size)
+//   --no-pglite                 leave out the embedded-database run
+//
+// Only 127.0.0.1 is contacted; every load is bounded in time and in request count.
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { BENCH_DIST_DIR, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, sleep, startServer, type LoadResult, type RunningServer } from "./support";
+
+const args = process.argv.slice(2);
+const QUICK = args.includes("--quick");
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const BENCH_DB = "birge_bench";
+const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
+const PORTS = { bare: 3901, birge: 3902, pglite: 3903 };
+const CONNECTIONS = 64;
+const SECONDS = QUICK
+  ? { warm: 1, baseline: 3, naive: 4, sign: 8, confirm: 6, count: 3, page: 3, pgliteSign: 3, pgliteConfirm: 3, pgliteCount: 2 }
+  : { warm: 3, baseline: 10, naive: 15, sign: 30, confirm: 30, count: 10, page: 10, pgliteSign: 10, pgliteConfirm: 10, pgliteCount: 5 };
+/** Upper bound on requests per load, whatever the duration. */
+const MAX_REQUESTS = 2_000_000;
+
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+interface Entry {
+  name: string;
+  rate_per_s: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  p99_ms: number | null;
+  ratio_to_baseline: number | null;
+  ratio_to_naive: number | null;
+  lost: number | null;
+  double_counted: number | null;
+  requests: number;
+  statuses: Record<string, number>;
+  notes?: string;
+}
+
+type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+const entries: Entry[] = [];
+const checks: Record<string, unknown> = {};
+const servers: RunningServer[] = [];
+
+function entry(name: string, result: LoadResult, extra: Partial<Entry> = {}): Entry {
+  const e: Entry = {
+    name,
+    rate_per_s: Math.round(result.ratePerS),
+    p50_ms: round(result.p50Ms),
+    p95_ms: round(result.p95Ms),
+    p99_ms: round(result.p99Ms),
+    ratio_to_baseline: null,
+    ratio_to_naive: null,
+    lost: null,
+    double_counted: null,
+    requests: result.completed,
+    statuses: result.statusCounts,
+    ...extra,
+  };
+  entries.push(e);
+  return e;
+}
+
+const round = (n: number | null, digits = 2) => (n === null ? null : Number(n.toFixed(digits)));
+
+async function createPetition(query: Query, title: string): Promise<{ id: string; number: number }> {
+  const id = randomUUID();
+  const [row] = await query(
+    `insert into petitions (id, creator_id, agency_id, title, request, reasons, state, support_token, response_threshold, response_working_days, opened_at, closes_on)
+     values ($1, (select id from users order by created_at limit 1), (select id from agencies where level = 'national_body' order by slug limit 1), $2,
+       'Publish the full budget of every akimat as open data, every quarter.',
+       'A benchmark petition: a viral petition on one small machine must neither fall over nor miscount.',
+       'open', $3, 50000, 40, now(), (now() + interval '6 months')::date)
+     returning number`,
+    [id, title, randomBytes(16).toString("hex")],
+  );
+  await query(`insert into petition_count_shards (petition_id, shard, confirmed, invalidated) values ($1, 0, 0, 0)`, [id]);
+  return { id, number: Number(row.number) };
+}
+
+/** Signer index from the load generator's address `${runId}-${index}@…`. */
+const signerOf = (email: string) => Number(/-(\d+)@/.exec(email)?.[1] ?? -1);
+
+/** Acknowledged sign-ups against stored rows, and the confirmation mail of each answer. */
+async function checkSignatures(query: Query, petitionId: string, runId: string, result: LoadResult) {
+  const rows = await query(`select email from signatures where petition_id = $1`, [petitionId]);
+  const stored = new Uint8Array(result.acknowledged.length);
+  for (const row of rows) {
+    const i = signerOf(String(row.email));
+    if (i >= 0 && i < stored.length) stored[i] = 1;
+  }
+  let accepted = 0;
+  let lost = 0;
+  let storedWithoutAnswer = 0;
+  for (let i = 0; i < stored.length; i++) {
+    if (result.acknowledged[i]) accepted++;
+    if (result.acknowledged[i] && !stored[i]) lost++;
+    if (stored[i] && !result.acknowledged[i]) storedWithoutAnswer++;
+  }
+  const [mail] = await query(`select count(*)::int as n from mail_messages where to_address like $1`, [`${runId}-%`]);
+  return {
+    accepted_signers: accepted,
+    stored_signatures: rows.length,
+    lost,
+    stored_without_answer: storedWithoutAnswer,
+    accepted_requests: (result.statusCounts["202"] ?? 0) as number,
+    mails_queued: Number(mail?.n ?? 0),
+  };
+}
+
+/** Confirmations answered against the signature states and the count. */
+async function checkConfirmations(query: Query, petitionId: string, ids: number[], result: LoadResult) {
+  const [counts] = await query(
+    `select (select coalesce(sum(confirmed), 0)::int from petition_count_shards where petition_id = $1) as counted,
+            (select count(*)::int from signatures where petition_id = $1 and state = 'confirmed') as confirmed_rows`,
+    [petitionId],
+  );
+  const confirmedRows = await query(`select id from signatures where petition_id = $1 and state = 'confirmed'`, [petitionId]);
+  const confirmedIds = new Set(confirmedRows.map((r) => Number(r.id)));
+  let acknowledged = 0;
+  let firstPresses = 0;
+  let lost = 0;
+  result.acknowledged.forEach((state, k) => {
+    if (!state) return;
+    acknowledged++;
+    if (state === 2) firstPresses++;
+    if (!confirmedIds.has(ids[k])) lost++;
+  });
+  const counted = Number(counts.counted);
+  const rows = Number(counts.confirmed_rows);
+  // Counted twice: the count above the confirmed rows, or two "confirmed" answers for one signature.
+  const doubleCounted = Math.max(0, counted - rows) + Math.max(0, result.confirmedAnswers - firstPresses);
+  return {
+    confirmations_answered: acknowledged,
+    confirmed_answers: result.confirmedAnswers,
+    already_confirmed_answers: result.alreadyConfirmedAnswers,
+    confirmed_rows: rows,
+    counted,
+    lost,
+    double_counted: doubleCounted,
+    count_equals_rows: counted === rows,
+  };
+}
+
+/** Polls the database and the count endpoint while confirmations run; how far behind the endpoint ever was. */
+function probeStaleness(query: Query, petitionId: string, port: number, number: number) {
+  const dbSamples: Array<{ t: number; c: number }> = [];
+  const endpointSamples: Array<{ t: number; v: number }> = [];
+  let running = true;
+  const dbLoop = (async () => {
+    while (running) {
+      const t = performance.now();
+      const [row] = await query(`select coalesce(sum(confirmed), 0)::int as c from petition_count_shards where petition_id = $1`, [petitionId]);
+      dbSamples.push({ t, c: Number(row.c) });
+      await sleep(25);
+    }
+  })();
+  const endpointLoop = (async () => {
+    while (running) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/petitions/${number}/count`, { signal: AbortSignal.timeout(5_000) });
+        const body = (await response.json()) as { confirmed: number };
+        endpointSamples.push({ t: performance.now(), v: body.confirmed });
+      } catch {
+        /* counted as no sample */
+      }
+      await sleep(25);
+    }
+  })();
+  return async () => {
+    running = false;
+    await Promise.all([dbLoop, endpointLoop]);
+    // An answer showing v at time t is stale by at most t minus the start of the last database
+    // read that still saw ≤ v, once a later read (before t) saw more.
+    let maxLagMs = 0;
+    const lags: number[] = [];
+    for (const sample of endpointSamples) {
+      let lastAtOrBelow: number | null = null;
+      let seenAbove = false;
+      for (const db of dbSamples) {
+        if (db.t > sample.t) break;
+        if (db.c <= sample.v) {
+          lastAtOrBelow = db.t;
+          seenAbove = false;
+        } else seenAbove = true;
+      }
+      const lag = seenAbove && lastAtOrBelow !== null ? sample.t - lastAtOrBelow : 0;
+      lags.push(lag);
+      maxLagMs = Math.max(maxLagMs, lag);
+    }
+    lags.sort((a, b) => a - b);
+    return {
+      endpoint_samples: endpointSamples.length,
+      database_samples: dbSamples.length,
+      max_lag_ms: Math.round(maxLagMs),
+      p99_lag_ms: Math.round(lags[Math.floor(lags.length * 0.99)] ?? 0),
+    };
+  };
+}
+
+async function pendingSignatures(query: Query, petitionId: string) {
+  const { signatureToken } = await import("@/lib/petitions/tokens");
+  const rows = await query(`select id from signatures where petition_id = $1 and state = 'pending' order by id`, [petitionId]);
+  const ids = rows.map((r) => Number(r.id));
+  return { ids, tokens: ids.map((id) => signatureToken(id, "confirm")) };
+}
+
+async function exactAtRest(query: Query, petitionId: string, port: number, number: number) {
+  await sleep(400);
+  const [row] = await query(`select coalesce(sum(confirmed), 0)::int as c from petition_count_shards where petition_id = $1`, [petitionId]);
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/petitions/${number}/count`);
+  const body = (await response.json()) as { confirmed: number };
+  return { database: Number(row.c), endpoint: body.confirmed, exact: Number(row.c) === body.confirmed };
+}
+
+async function preparePostgres(): Promise<{ sql: postgres.Sql; query: Query }> {
+  const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.unsafe(`create database ${BENCH_DB}`);
+  await admin.end();
+  process.env.DATABASE_URL = BENCH_URL;
+  const { runMigrations } = await import("@/db/migrate");
+  const { seedIfEmpty } = await import("@/db/seed");
+  const { closeDb } = await import("@/db/client");
+  await runMigrations();
+  await seedIfEmpty();
+  await closeDb();
+  const sql = postgres(BENCH_URL, { max: 4, onnotice: () => {} });
+  return { sql, query: (text, params = []) => sql.unsafe(text, params as never[]) as unknown as Promise<Record<string, unknown>[]> };
+}
+
+function birgeEnv(extra: Record<string, string | undefined>) {
+  return {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    BIRGE_NEXT_DIST_DIR: BENCH_DIST_DIR,
+    BIRGE_WORKER: "off",
+    BIRGE_SEED: "off",
+    BIRGE_TRUST_PROXY: "1",
+    BIRGE_BENCH_ROUTES: "1",
+    AUTH_TRUST_HOST: "true",
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    ...extra,
+  };
+}
+
+async function signConfirmCount(options: {
+  label: string;
+  port: number;
+  query: Query;
+  regions: string[];
+  seconds: { sign: number; confirm: number; count: number };
+  warm: boolean;
+  references: { baseline: number; naive: number | null };
+}) {
+  const { label, port, query, regions, references } = options;
+  const ratios = (rate: number) => ({
+    ratio_to_baseline: round(rate / references.baseline, 3),
+    ratio_to_naive: references.naive ? round(rate / references.naive, 1) : null,
+  });
+  const petition = await createPetition(query, `${label}: open budgets`);
+  if (options.warm) {
+    const warmPetition = await createPetition(query, `${label}: warm-up`);
+    await runLoad({ port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${warmPetition.number}/signatures`, regions, runId: `warm${label}`, ipSalt: 1 } });
+  }
+  log(`${label}: signing petition ${petition.number} for ${options.seconds.sign} s`);
+  const runId = `${label}${Date.now().toString(36)}`;
+  const sign = await runLoad({
+    port,
+    connections: CONNECTIONS,
+    durationMs: options.seconds.sign * 1000,
+    maxRequests: MAX_REQUESTS,
+    scenario: { kind: "sign", path: `/api/v1/petitions/${petition.number}/signatures`, regions, runId, ipSalt: 2 },
+  });
+  const signCheck = await checkSignatures(query, petition.id, runId, sign);
+  const signEntry = entry(`${label}: sign (hot path)`, sign, { ...ratios(sign.ratePerS), lost: signCheck.lost, double_counted: 0 });
+  checks[`${label}_sign`] = signCheck;
+  log(`${label}: ${signEntry.rate_per_s}/s, p99 ${signEntry.p99_ms} ms; accepted ${signCheck.accepted_signers} = stored ${signCheck.stored_signatures}, lost ${signCheck.lost}`);
+
+  const pending = await pendingSignatures(query, petition.id);
+  log(`${label}: confirming up to ${pending.ids.length} signatures for ${options.seconds.confirm} s`);
+  const stopProbe = probeStaleness(query, petition.id, port, petition.number);
+  const confirm = await runLoad({
+    port,
+    connections: CONNECTIONS,
+    durationMs: options.seconds.confirm * 1000,
+    maxRequests: pending.ids.length + Math.ceil(pending.ids.length / 49) + 10,
+    scenario: { kind: "confirm", ids: pending.ids, tokens: pending.tokens },
+  });
+  const staleness = await stopProbe();
+  const confirmCheck = await checkConfirmations(query, petition.id, pending.ids, confirm);
+  const rest = await exactAtRest(query, petition.id, port, petition.number);
+  checks[`${label}_confirm`] = confirmCheck;
+  checks[`${label}_count_staleness`] = { ...staleness, at_rest: rest };
+  const confirmEntry = entry(`${label}: confirm`, confirm, {
+    ...ratios(confirm.ratePerS),
+    lost: confirmCheck.lost,
+    double_counted: confirmCheck.double_counted,
+    notes: confirm.completed >= pending.ids.length ? "ran out of pending signatures before the time was up" : undefined,
+  });
+  log(`${label}: confirm ${confirmEntry.rate_per_s}/s, p99 ${confirmEntry.p99_ms} ms; counted ${confirmCheck.counted} = confirmed ${confirmCheck.confirmed_rows}; count lag max ${staleness.max_lag_ms} ms; at rest exact: ${rest.exact}`);
+
+  const count = await runLoad({
+    port,
+    connections: CONNECTIONS,
+    durationMs: options.seconds.count * 1000,
+    maxRequests: MAX_REQUESTS,
+    scenario: { kind: "get", paths: [`/api/v1/petitions/${petition.number}/count`], accept: "application/json" },
+  });
+  entry(`${label}: count endpoint`, count, ratios(count.ratePerS));
+  return { petition, signRate: sign.ratePerS };
+}
+
+async function main() {
+  mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
+  if (args.includes("--scale")) {
+    const { runScale } = await import("./scale");
+    await runScale(args, log);
+    return;
+  }
+  process.env.AUTH_SECRET ||= `bench-${randomBytes(24).toString("base64url")}`;
+  log(`mode: ${QUICK ? "quick" : "full"}; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+  ensureBenchBuild(log);
+  const { sql, query } = await preparePostgres();
+  const regions = (await query(`select code from regions order by code`)).map((r) => String(r.code));
+  const [{ version }] = await query(`select current_setting('server_version') as version`);
+  log(`database ${BENCH_DB} ready (PostgreSQL ${version}); starting servers`);
+
+  const bare = await startServer({ name: "bare", port: PORTS.bare, args: [path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" });
+  servers.push(bare);
+  const birge = await startServer({ name: "birge", port: PORTS.birge, args: ["--import", "tsx", "server.ts"], env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" });
+  servers.push(birge);
+
+  // 1. The ceiling: bare node:http answering the same POST without work.
+  const baselineScenario = { kind: "sign" as const, path: "/api/v1/petitions/1/signatures", regions, runId: "bare" };
+  await runLoad({ port: bare.port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: baselineScenario });
+  const baseline = await runLoad({ port: bare.port, connections: CONNECTIONS, durationMs: SECONDS.baseline * 1000, maxRequests: MAX_REQUESTS, scenario: baselineScenario });
+  const baselineEntry = entry("bare node:http (reference)", baseline, { ratio_to_baseline: 1 });
+  log(`baseline: ${baselineEntry.rate_per_s}/s, p99 ${baselineEntry.p99_ms} ms`);
+  await bare.stop();
+
+  // 2. The naive design: a Next.js route handler, one INSERT and one counter UPDATE per signature.
+  const naivePetition = await createPetition(query, "naive: open budgets");
+  await runLoad({ port: birge.port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "naive", path: NAIVE_ROUTE, petitionId: (await createPetition(query, "naive warm-up")).id, regions, runId: "naivewarm" } });
+  const naiveRunId = `naive${Date.now().toString(36)}`;
+  const naive = await runLoad({ port: birge.port, connections: CONNECTIONS, durationMs: SECONDS.naive * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "naive", path: NAIVE_ROUTE, petitionId: naivePetition.id, regions, runId: naiveRunId } });
+  const naiveRows = await query(`select email from signatures where petition_id = $1`, [naivePetition.id]);
+  const [naiveCount] = await query(`select confirmed from petition_count_shards where petition_id = $1 and shard = 0`, [naivePetition.id]);
+  const naiveStored = new Set(naiveRows.map((r) => signerOf(String(r.email))));
+  let naiveLost = 0;
+  naive.acknowledged.forEach((a, i) => {
+    if (a && !naiveStored.has(i)) naiveLost++;
+  });
+  const naiveEntry = entry("naive: Next route, INSERT + UPDATE per signature", naive, {
+    ratio_to_baseline: round(naive.ratePerS / baseline.ratePerS, 3),
+    ratio_to_naive: 1,
+    lost: naiveLost,
+    double_counted: Math.max(0, Number(naiveCount.confirmed) - naiveRows.length),
+  });
+  log(`naive: ${naiveEntry.rate_per_s}/s, p99 ${naiveEntry.p99_ms} ms`);
+
+  // 3–5. Birge: sign, confirm (with the count's staleness probed meanwhile), count.
+  const references = { baseline: baseline.ratePerS, naive: naive.ratePerS };
+  const pg = await signConfirmCount({ label: "birge", port: birge.port, query, regions, seconds: SECONDS, warm: true, references });
+
+  // The petition page for someone not signed in: what a CDN would fetch once a second.
+  const page = await runLoad({ port: birge.port, connections: 8, durationMs: SECONDS.page * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "get", paths: [`/petitions/${pg.petition.number}`], accept: "text/html" } });
+  entry("birge: petition page (anonymous, origin)", page, { ratio_to_baseline: round(page.ratePerS / baseline.ratePerS, 3), ratio_to_naive: round(page.ratePerS / naive.ratePerS, 2) });
+  const pageHead = await fetch(`http://127.0.0.1:${birge.port}/petitions/${pg.petition.number}`);
+  await pageHead.arrayBuffer();
+  checks.petition_page_headers = { status: pageHead.status, cache_control: pageHead.headers.get("cache-control"), etag: pageHead.headers.get("etag"), vary: pageHead.headers.get("vary") };
+  await birge.stop();
+  await sql.end();
+
+  // 6. The embedded database: the same path on PGlite, one process, one connection.
+  if (!args.includes("--no-pglite")) await runPglite(regions, references);
+
+  const result = {
+    date: new Date().toISOString(),
+    mode: QUICK ? "quick" : "full",
+    command: `npm run bench${QUICK ? " -- --quick" : ""}`,
+    machine: { ...machine(), postgres: String(version), loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    scenarios: entries,
+    checks,
+    targets: targets(),
+  };
+  writeFileSync(path.join(ROOT, "bench", "results", "latest.json"), JSON.stringify(result, null, 2) + "\n");
+  printTable();
+  log(`written bench/results/latest.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function runPglite(regions: string[], references: { baseline: number; naive: number | null }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "birge-bench-pglite-"));
+  // PGlite has a single opener: the bench reads the folder only while the server is stopped.
+  const withDatabase = async <T>(work: (query: Query) => Promise<T>): Promise<T> => {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const pglite = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
+    try {
+      return await work(async (text, params = []) => (await pglite.query<Record<string, unknown>>(text, params)).rows);
+    } finally {
+      await pglite.close();
+    }
+  };
+  const start = () =>
+    startServer({
+      name: "birge-pglite",
+      port: PORTS.pglite,
+      args: ["--import", "tsx", "server.ts"],
+      env: birgeEnv({ DATABASE_URL: undefined, BIRGE_DATA_DIR: dir, AUTH_URL: `http://127.0.0.1:${PORTS.pglite}` }),
+      readyPath: "/api/health",
+    });
+  const ratios = (rate: number) => ({
+    ratio_to_baseline: round(rate / references.baseline, 3),
+    ratio_to_naive: references.naive ? round(rate / references.naive, 1) : null,
+  });
+  try {
+    await prepareEmbedded(dir);
+    const [petition, warm] = await withDatabase(async (query) => [await createPetition(query, "pglite: open budgets"), await createPetition(query, "pglite: warm-up")]);
+    log(`pglite: signing petition ${petition.number} for ${SECONDS.pgliteSign} s`);
+    let server = await start();
+    servers.push(server);
+    await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${warm.number}/signatures`, regions, runId: "pglitewarm", ipSalt: 3 } });
+    const runId = `pglite${Date.now().toString(36)}`;
+    const sign = await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.pgliteSign * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${petition.number}/signatures`, regions, runId, ipSalt: 4 } });
+    // Stopping flushes what was gathered; what was acknowledged must be there after the restart.
+    await server.stop();
+    const { signCheck, pending } = await withDatabase(async (query) => ({
+      signCheck: await checkSignatures(query, petition.id, runId, sign),
+      pending: await pendingSignatures(query, petition.id),
+    }));
+    checks.pglite_sign = signCheck;
+    entry("pglite: sign (hot path)", sign, { ...ratios(sign.ratePerS), lost: signCheck.lost, double_counted: 0 });
+    log(`pglite: sign ${Math.round(sign.ratePerS)}/s; accepted ${signCheck.accepted_signers} = stored ${signCheck.stored_signatures} after a restart`);
+
+    server = await start();
+    servers.push(server);
+    const confirm = await runLoad({
+      port: server.port,
+      connections: CONNECTIONS,
+      durationMs: SECONDS.pgliteConfirm * 1000,
+      maxRequests: pending.ids.length + Math.ceil(pending.ids.length / 49) + 10,
+      scenario: { kind: "confirm", ids: pending.ids, tokens: pending.tokens },
+    });
+    const count = await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.pgliteCount * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "get", paths: [`/api/v1/petitions/${petition.number}/count`], accept: "application/json" } });
+    await sleep(400);
+    const shown = ((await (await fetch(`http://127.0.0.1:${server.port}/api/v1/petitions/${petition.number}/count`)).json()) as { confirmed: number }).confirmed;
+    await server.stop();
+    const confirmCheck = await withDatabase((query) => checkConfirmations(query, petition.id, pending.ids, confirm));
+    checks.pglite_confirm = { ...confirmCheck, endpoint_at_rest: shown, exact_at_rest: shown === confirmCheck.counted };
+    entry("pglite: confirm", confirm, { ...ratios(confirm.ratePerS), lost: confirmCheck.lost, double_counted: confirmCheck.double_counted });
+    entry("pglite: count endpoint", count, ratios(count.ratePerS));
+    log(`pglite: confirm ${Math.round(confirm.ratePerS)}/s, count ${Math.round(count.ratePerS)}/s; counted ${confirmCheck.counted} = confirmed ${confirmCheck.confirmed_rows}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Migrates and seeds an embedded database folder, as the server would on its first start. */
+async function prepareEmbedded(dir: string) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const schema = await import("@/db/schema");
+  const { MIGRATIONS_FOLDER } = await import("@/db/migrate");
+  const { seedIfEmpty } = await import("@/db/seed");
+  const pglite = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
+  try {
+    const db = drizzle(pglite, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await seedIfEmpty(db as never);
+  } finally {
+    await pglite.close();
+  }
+}
+
+function targets() {
+  const find = (name: string) => entries.find((e) => e.name === name);
+  const sign = find("birge: sign (hot path)");
+  const confirm = find("birge: confirm");
+  const count = find("birge: count endpoint");
+  const staleness = checks.birge_count_staleness as { max_lag_ms: number; at_rest: { exact: boolean } } | undefined;
+  const signCheck = checks.birge_sign as { lost: number; accepted_signers: number; stored_signatures: number } | undefined;
+  const confirmCheck = checks.birge_confirm as { lost: number; double_counted: number } | undefined;
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? "n/a" : ok ? "met" : "NOT met");
+  return {
+    "sign ≥ 15× naive": verdict(sign && (sign.ratio_to_naive ?? 0) >= 15),
+    "sign ≥ 30% of bare node:http": verdict(sign && (sign.ratio_to_baseline ?? 0) >= 0.3),
+    "sign p99 ≤ 50 ms": verdict(sign && (sign.p99_ms ?? Infinity) <= 50),
+    "confirm ≥ half the sign rate": verdict(sign && confirm && confirm.rate_per_s >= sign.rate_per_s / 2),
+    "confirm p99 ≤ 50 ms": verdict(confirm && (confirm.p99_ms ?? Infinity) <= 50),
+    "count ≤ 1 s behind, exact at rest": verdict(staleness && staleness.max_lag_ms <= 1000 && staleness.at_rest.exact),
+    "count endpoint ≥ 30% of bare node:http": verdict(count && (count.ratio_to_baseline ?? 0) >= 0.3),
+    "accepted = stored, 0 lost, 0 counted twice": verdict(
+      signCheck && confirmCheck && signCheck.lost === 0 && signCheck.accepted_signers === signCheck.stored_signatures && confirmCheck.lost === 0 && confirmCheck.double_counted === 0,
+    ),
+  };
+}
+
+function printTable() {
+  const header = ["scenario", "rate/s", "p50 ms", "p99 ms", "× baseline", "× naive", "lost", "counted twice"];
+  const rows = entries.map((e) => [
+    e.name,
+    String(e.rate_per_s),
+    String(e.p50_ms ?? "-"),
+    String(e.p99_ms ?? "-"),
+    e.ratio_to_baseline === null ? "-" : e.ratio_to_baseline.toFixed(3),
+    e.ratio_to_naive === null ? "-" : e.ratio_to_naive.toFixed(1),
+    e.lost === null ? "-" : String(e.lost),
+    e.double_counted === null ? "-" : String(e.double_counted),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+  console.log("\n" + line(header));
+  console.log("|" + widths.map((w, i) => (i === 0 ? "-" : "") + "-".repeat(w) + (i === 0 ? "-" : ":")).join("|") + "|");
+  for (const row of rows) console.log(line(row));
+  console.log("\nchecks:", JSON.stringify(checks, null, 1).replace(/\n\s*/g, " "));
+  console.log("\ntargets:");
+  for (const [target, verdict] of Object.entries(targets())) console.log(`  ${verdict.padEnd(7)} ${target}`);
+  console.log("");
+}
+
+main()
+  .catch((error) => {
+    console.error("[bench] failed:", error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const server of servers) await server.stop().catch(() => {});
+    process.exit(process.exitCode ?? 0);
+  });

@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { siteUrl } from "@/lib/config";
+import { namesJson, paginationLinks } from "@/lib/open-data/petition-json";
+import type { ActivityDetails } from "./load-activity-details";
+import type { ActivityListFilters, ActivityListItem, ActivityListPage } from "./list-activities";
+import { ACTIVITY_FORMS, PUBLIC } from "./states";
+
+// The JSON of /api/v1/activities. Field names are a public contract described in
+// lib/open-data/activities-openapi.ts: change both together, and only by adding.
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+/** Query parameters the list endpoint accepts, nothing else. */
+export const ACTIVITY_API_PARAMETERS = ["q", "agency", "organization", "form", "state", "page", "perPage"] as const;
+
+const apiQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional().default(""),
+  agency: z.string().trim().max(100).optional(),
+  organization: z.string().trim().max(100).optional(),
+  form: z.enum(ACTIVITY_FORMS).optional(),
+  state: z.enum(PUBLIC as unknown as [string, ...string[]]).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+  perPage: z.coerce.number().int().min(1).max(100).optional().default(20),
+});
+
+export type ParsedActivityQuery = { ok: true; filters: ActivityListFilters } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * The API refuses a bad query with 400 (the page forgives it): an unknown, repeated or invalid
+ * parameter. An empty value counts as not given, as a GET form sends it.
+ */
+export function parseActivityApiQuery(url: URL): ParsedActivityQuery {
+  const raw: Record<string, string> = {};
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    if (value.trim() === "") continue;
+    if (key in raw) fieldErrors[key] = ["Give this parameter once."];
+    raw[key] = value;
+  }
+  const parsed = apiQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) fieldErrors[key] = [`Unknown parameter. Known: ${ACTIVITY_API_PARAMETERS.join(", ")}.`];
+      } else {
+        (fieldErrors[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
+      }
+    }
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length) {
+    return { ok: false, message: `Invalid query parameter: ${Object.keys(fieldErrors).join(", ")}.`, fieldErrors };
+  }
+  return { ok: true, filters: parsed.data };
+}
+
+export function activityApiPath(number: number): string {
+  return `/api/v1/activities/${number}`;
+}
+
+/** An activity in a list. */
+export function activitySummaryJson(item: ActivityListItem) {
+  const origin = siteUrl();
+  return {
+    number: item.number,
+    title: item.title,
+    subjectMatter: item.subjectMatter,
+    state: item.state,
+    forms: item.forms,
+    subject:
+      item.subjectType === "organization" && item.organization
+        ? { type: "organization" as const, organization: { slug: item.organization.slug, name: item.organization.name, html: `${origin}/organizations/${item.organization.slug}` } }
+        : { type: "citizen" as const, name: item.citizenName },
+    object: { slug: item.agency.slug, name: namesJson(item.agency) },
+    plannedStart: item.plannedStart,
+    plannedEnd: item.plannedEnd,
+    announcedAt: iso(item.announcedAt),
+    completedAt: iso(item.completedAt),
+    finalDocumentDueOn: item.finalDocumentDueOn,
+    sentAt: iso(item.sentAt),
+    answerDueOn: item.answerDueOn,
+    answeredAt: iso(item.answeredAt),
+    closedAt: iso(item.closedAt),
+    overdueInformationRequests: item.overdueRequests,
+    links: { self: `${origin}${activityApiPath(item.number)}`, html: `${origin}/activities/${item.number}` },
+  };
+}
+
+/** The body of GET /api/v1/activities. */
+export function activityListJson(url: URL, result: ActivityListPage) {
+  return {
+    data: result.items.map(activitySummaryJson),
+    meta: { page: result.page, perPage: result.perPage, total: result.total, pageCount: result.pageCount },
+    links: paginationLinks(url, result.page, result.pageCount),
+  };
+}
+
+/** The body of GET /api/v1/activities/{number}: the summary plus goals, team, requests, final document with answers, history. */
+export function activityDetailJson(details: ActivityDetails, overdueRequests: number) {
+  const { activity, agency, organization } = details;
+  const origin = siteUrl();
+  const fileUrl = (id: string) => `${origin}/files/${id}`;
+  return {
+    data: {
+      ...activitySummaryJson({
+        ...activity,
+        citizenName: details.citizenName,
+        organization: organization ? { slug: organization.slug, name: organization.name } : null,
+        agency,
+        overdueRequests,
+      }),
+      goals: activity.goals,
+      team: details.team.map((member) => ({
+        name: member.name,
+        role: member.role,
+        conflictOfInterestDeclaration: member.conflictOfInterestDeclaration,
+        declaredAt: member.declaredAt.toISOString(),
+      })),
+      considerationHearing: activity.considerationHearingAt
+        ? { startsAt: activity.considerationHearingAt.toISOString(), place: activity.considerationHearingPlace }
+        : null,
+      informationRequests: details.requests.map((request) => ({
+        number: request.number,
+        question: request.question,
+        askedAt: request.askedAt.toISOString(),
+        dueOn: request.dueOn,
+        state: request.state,
+        overdue: request.overdue,
+        answerText: request.answerText,
+        refusalGround: request.refusalGround,
+        answeredAt: iso(request.answeredAt),
+        attachments: request.attachments.map((file) => ({ name: file.name, mimeType: file.mimeType, size: file.size, url: fileUrl(file.id) })),
+      })),
+      finalDocument: details.finalDocument?.sentAt ? { factsFound: details.finalDocument.factsFound, sentAt: details.finalDocument.sentAt.toISOString() } : null,
+      recommendations: details.finalDocument?.sentAt
+        ? details.recommendations.map((r) => ({
+            number: r.position,
+            text: r.text,
+            answer: r.decision
+              ? { decision: r.decision, reasons: r.answerReasons, measures: r.measures, measuresDueOn: r.measuresDueOn, answeredAt: iso(r.answeredAt) }
+              : null,
+            implementation: r.implementation
+              ? { state: r.implementation, note: r.implementationNote, markedAt: iso(r.implementationMarkedAt), evidence: r.evidence ? fileUrl(r.evidence.id) : null }
+              : null,
+          }))
+        : [],
+      timeline: details.timeline.map((entry) => ({
+        entity: entry.entityType,
+        action: entry.action,
+        occurredAt: entry.occurredAt.toISOString(),
+        fromState: entry.fromState,
+        toState: entry.toState,
+      })),
+    },
+  };
+}

@@ -1,0 +1,263 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, like } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { jobs, mailMessages, signatures } from "@/db/schema";
+import { readCount } from "@/lib/petitions/counts";
+import { signatureToken } from "@/lib/petitions/tokens";
+import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
+import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
+import { BatchFailedError } from "@/lib/petitions/hot-path/micro-batcher";
+import { isDomainError } from "@/lib/errors";
+import { createAgency, ensureRegion, unique } from "./support/factories";
+import { draftPetition, forcePetition, signatureInput } from "./support/petitions";
+
+// The batched signing path (lib/petitions/hot-path) against a real database: many requests
+// share one transaction, and each is answered only once that transaction has committed.
+
+const db = () => getDb();
+const isPglite = !process.env.DATABASE_URL;
+
+async function openPetition() {
+  const region = await ensureRegion();
+  const agency = await createAgency({ level: "city_akimat", regionCode: region });
+  const { petition } = await draftPetition({ agencyId: agency.id });
+  return forcePetition(petition.id, { state: "open", responseThreshold: 100_000, responseWorkingDays: 20, openedAt: new Date() });
+}
+
+function hotPath(options: Partial<Parameters<typeof createHotPath>[0]> = {}): HotPath {
+  return createHotPath({ db: db(), maxConcurrent: isPglite ? 1 : 2, ...options });
+}
+
+/** A distinct signer: own address and own client IP, as the bench presents them. */
+function signer(petitionNumber: number, overrides: Parameters<typeof signatureInput>[0] = {}, ip = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${unique("")}`) {
+  return { petitionNumber, input: signatureInput(overrides), ip, locale: "en" as const, actor: null };
+}
+
+async function rowsFor(petitionId: string) {
+  return db().select().from(signatures).where(eq(signatures.petitionId, petitionId));
+}
+
+describe("a viral petition signed through the batched path", () => {
+  it("stores two hundred people signing at once in a few batches, each with their confirmation e-mail", async () => {
+    const petition = await openPetition();
+    const hot = hotPath({ maxWaitMs: 5 });
+    const requests = Array.from({ length: 200 }, () => signer(petition.number));
+    const answers = await Promise.all(requests.map((r) => hot.sign(r)));
+    expect(answers.every((a) => a.outcome === "check_email")).toBe(true);
+    const rows = await rowsFor(petition.id);
+    expect(rows).toHaveLength(200);
+    expect(rows.every((r) => r.state === "pending")).toBe(true);
+    const emails = requests.map((r) => r.input.email);
+    const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, emails));
+    expect(mails).toHaveLength(200);
+    expect(new Set(mails.map((m) => m.template))).toEqual(new Set(["mailPetitions.confirmSignature"]));
+    expect(mails[0].textBody).toContain(`/signatures/`);
+    const deliveries = await db()
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.queue, "mail.deliver"), inArray(jobs.payload, mails.map((m) => ({ messageId: m.id })))));
+    expect(deliveries).toHaveLength(200);
+    const stats = hot.stats().signing;
+    expect(stats.items).toBe(200);
+    expect(stats.batches).toBeLessThan(50);
+    await hot.close();
+  });
+
+  it("lets the first of several identical sign-ups in one batch win, and answers and mails the others the same way", async () => {
+    const petition = await openPetition();
+    // One batch: nothing is written until 50 ms have passed or 10 requests have arrived.
+    const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 10 });
+    const iin = "921029350851";
+    const answers = await Promise.all([
+      hot.sign(signer(petition.number, { email: "Aigerim.Sadykova+petitions@gmail.com", iin })),
+      hot.sign(signer(petition.number, { email: "aigerimsadykova@GMAIL.com" })),
+      hot.sign(signer(petition.number, { email: "aigerim.sadykova@googlemail.com" })),
+      hot.sign(signer(petition.number, { email: `${unique("other")}@example.kz`, iin })),
+    ]);
+    expect(hot.stats().signing.batches).toBe(1);
+    expect(answers.map((a) => a.outcome)).toEqual(["check_email", "check_email", "check_email", "check_email"]);
+    const rows = await rowsFor(petition.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].email).toBe("Aigerim.Sadykova+petitions@gmail.com");
+    const mails = await db().select().from(mailMessages).where(like(mailMessages.textBody, `%/signatures/${rows[0].id}/confirm%`));
+    // The first signer's confirmation, sent again to each later attempt with the same address.
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(["Aigerim.Sadykova+petitions@gmail.com", "aigerim.sadykova@googlemail.com", "aigerimsadykova@GMAIL.com"].sort());
+    await hot.close();
+  });
+
+  it("answers every request of a failed batch with an error and writes nothing of it", async () => {
+    const petition = await openPetition();
+    let failNext = true;
+    const hot = hotPath({
+      maxWaitMs: 50,
+      maxBatchSize: 20,
+      beforeCommit: async (kind) => {
+        if (kind === "sign" && failNext) {
+          failNext = false;
+          throw new Error("the disk is full");
+        }
+      },
+    });
+    const requests = Array.from({ length: 20 }, () => signer(petition.number));
+    const settled = await Promise.allSettled(requests.map((r) => hot.sign(r)));
+    expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
+    expect(await rowsFor(petition.id)).toHaveLength(0);
+    const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, requests.map((r) => r.input.email)));
+    expect(mails).toHaveLength(0);
+    // The next batch goes through.
+    await expect(hot.sign(requests[0])).resolves.toEqual({ outcome: "check_email" });
+    expect(await rowsFor(petition.id)).toHaveLength(1);
+    await hot.close();
+  });
+
+  it("keeps every acknowledged signature and confirmation when the process stops and another starts", async () => {
+    const petition = await openPetition();
+    const first = hotPath({ maxWaitMs: 20 });
+    const requests = Array.from({ length: 60 }, () => signer(petition.number));
+    const pending = requests.map((r) => first.sign(r));
+    // Shut down while the requests are still gathered: closing writes them before it returns.
+    await first.close();
+    const answers = await Promise.all(pending);
+    expect(answers).toHaveLength(60);
+    await expect(first.sign(signer(petition.number))).rejects.toBeInstanceOf(BatchFailedError);
+
+    const second = hotPath();
+    const rows = await rowsFor(petition.id);
+    expect(rows.map((r) => r.email).sort()).toEqual(requests.map((r) => r.input.email).sort());
+    const confirmations = rows.map((r) => second.confirm({ signatureId: r.id, token: signatureToken(r.id, "confirm") }));
+    await second.close();
+    expect((await Promise.all(confirmations)).every((c) => c.result === "confirmed")).toBe(true);
+
+    const third = hotPath();
+    expect((await readCount(db(), petition.id)).confirmed).toBe(60);
+    const counted = await third.count(petition.number);
+    expect(counted?.confirmed).toBe(60);
+    await third.close();
+  });
+
+  it("counts each confirmation once when people press the button twice, in one batch and across batches", async () => {
+    const petition = await openPetition();
+    const hot = hotPath({ maxWaitMs: 10 });
+    await Promise.all(Array.from({ length: 30 }, () => hot.sign(signer(petition.number))));
+    const rows = await rowsFor(petition.id);
+    const presses = [...rows, ...rows.slice(0, 10)].map((r) => hot.confirm({ signatureId: r.id, token: signatureToken(r.id, "confirm") }));
+    const answers = await Promise.all(presses);
+    expect(answers.filter((a) => a.result === "confirmed")).toHaveLength(30);
+    expect(answers.filter((a) => a.result === "already_confirmed")).toHaveLength(10);
+    const again = await hot.confirm({ signatureId: rows[0].id, token: signatureToken(rows[0].id, "confirm") });
+    expect(again.result).toBe("already_confirmed");
+    expect((await readCount(db(), petition.id)).confirmed).toBe(30);
+    const forged = await hot.confirm({ signatureId: rows[0].id, token: "forged" }).catch((e) => e);
+    expect(isDomainError(forged) && forged.code).toBe("not_found");
+    await hot.close();
+  });
+
+  it("holds the per-address limit in memory: the 51st signature from one IP in an hour is refused", async () => {
+    const petition = await openPetition();
+    const hot = hotPath();
+    const ip = `2001:db8:1::${unique("")}`;
+    const settled = await Promise.allSettled(Array.from({ length: 51 }, () => hot.sign(signer(petition.number, {}, ip))));
+    const refused = settled.filter((s) => s.status === "rejected").map((s) => (s as PromiseRejectedResult).reason);
+    expect(refused).toHaveLength(1);
+    expect(isDomainError(refused[0]) && refused[0].code).toBe("rate_limited");
+    expect(await rowsFor(petition.id)).toHaveLength(50);
+    await hot.close();
+  });
+
+  it("refuses a closed petition, an unknown region and a NUL byte without failing the rest of the batch", async () => {
+    const petition = await openPetition();
+    const closed = await openPetition();
+    await forcePetition(closed.id, { state: "closed" });
+    const hot = hotPath({ maxWaitMs: 30 });
+    const settled = await Promise.allSettled([
+      hot.sign(signer(petition.number)),
+      hot.sign(signer(closed.number)),
+      hot.sign(signer(petition.number, { regionCode: "atlantis" })),
+      hot.sign(signer(petition.number, { fullName: "Nul\u0000Byte" })),
+      hot.sign(signer(petition.number)),
+    ]);
+    expect(settled.map((s) => (s.status === "fulfilled" ? "ok" : isDomainError(s.reason) ? s.reason.code : "other"))).toEqual([
+      "ok",
+      "not_found",
+      "validation",
+      "validation",
+      "ok",
+    ]);
+    expect(await rowsFor(petition.id)).toHaveLength(2);
+    await hot.close();
+  });
+});
+
+describe("the hot path over HTTP, as the sign form and confirm page use it", () => {
+  let server: Server;
+  let hot: HotPath;
+  let base: string;
+
+  beforeAll(async () => {
+    hot = hotPath();
+    const handle = createHotPathHandler(hot, db());
+    server = createServer((req, res) => {
+      if (!handle(req, res)) {
+        res.writeHead(418);
+        res.end("next");
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await hot.close();
+  });
+
+  it("signs with the form's JSON, confirms with the page's form post, and shows the count with an ETag", async () => {
+    const petition = await openPetition();
+    const input = signatureInput();
+    const signed = await fetch(`${base}/api/v1/petitions/${petition.number}/signatures`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: "NEXT_LOCALE=ru" },
+      body: JSON.stringify({ ...input, consent: true }),
+    });
+    expect(signed.status).toBe(202);
+    expect(await signed.json()).toEqual({ outcome: "check_email" });
+    const [row] = await rowsFor(petition.id);
+    expect(row.locale).toBe("ru");
+
+    const confirmed = await fetch(`${base}/api/v1/signatures/${row.id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ t: signatureToken(row.id, "confirm") }),
+      redirect: "manual",
+    });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe(`/petitions/${petition.number}?signed=confirmed`);
+
+    await new Promise((resolve) => setTimeout(resolve, 250)); // past the count cache's 200 ms
+    const count = await fetch(`${base}/api/v1/petitions/${petition.number}/count`);
+    expect(count.status).toBe(200);
+    expect(count.headers.get("cache-control")).toBe("public, s-maxage=1, stale-while-revalidate=5");
+    const body = (await count.json()) as { confirmed: number; threshold: number };
+    expect(body).toMatchObject({ number: petition.number, confirmed: 1, invalidated: 0, threshold: 100_000 });
+    const etag = count.headers.get("etag")!;
+    const again = await fetch(`${base}/api/v1/petitions/${petition.number}/count`, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it("answers bad input with 4xx JSON, never a 500, and leaves other URLs to Next", async () => {
+    const petition = await openPetition();
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const invalid = await post(`/api/v1/petitions/${petition.number}/signatures`, JSON.stringify({ fullName: "A", email: "nope" }));
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.email).toEqual(["email"]);
+    expect((await post(`/api/v1/petitions/${petition.number}/signatures`, "{not json")).status).toBe(400);
+    expect((await post(`/api/v1/petitions/999999999/signatures`, JSON.stringify({ ...signatureInput(), consent: true }))).status).toBe(404);
+    expect((await post(`/api/v1/petitions/${petition.number}/signatures`, "{}", { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post(`/api/v1/petitions/${petition.number}/signatures`, "x".repeat(20_000))).status).toBe(413);
+    expect((await fetch(`${base}/api/v1/petitions/abc/count`)).status).toBe(404);
+    expect((await fetch(`${base}/api/v1/petitions/${petition.number}`)).status).toBe(418);
+  });
+});
