@@ -87,7 +87,7 @@ export async function startServer(options: {
     try {
       const response = await fetch(`http://127.0.0.1:${options.port}${options.readyPath}`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
-      if (response.status === 200) break;
+      if (response.status < 500) break;
     } catch {
       /* not listening yet */
     }

@@ -1,6 +1,7 @@
 import type { JobHandler } from "./worker";
 import { petitionJobHandlers, PETITION_SCHEDULES } from "./petition-jobs";
 import { publicControlJobHandlers, PUBLIC_CONTROL_SCHEDULES } from "./public-control-jobs";
+import { scorecardJobHandlers, SCORECARD_SCHEDULES } from "./scorecard-jobs";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
@@ -9,6 +10,7 @@ import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 export const jobHandlers: Record<string, JobHandler> = {
   ...petitionJobHandlers,
   ...publicControlJobHandlers,
+  ...scorecardJobHandlers,
   "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
@@ -18,6 +20,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const SCHEDULES: Array<{ name: string; queue: string; everySeconds: number }> = [
   ...PETITION_SCHEDULES,
   ...PUBLIC_CONTROL_SCHEDULES,
+  ...SCORECARD_SCHEDULES,
   { name: "prune-rate-limits", queue: "maintenance.prune-rate-limits", everySeconds: 3600 },
   { name: "sweep-thresholds", queue: "petitions.sweep-thresholds", everySeconds: 60 },
 ];

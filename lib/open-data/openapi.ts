@@ -2,6 +2,7 @@ import { siteUrl } from "@/lib/config";
 import { PUBLIC_CACHE_CONTROL } from "./http";
 import { ref, type OpenApiModule } from "./openapi-shared";
 import { petitionsOpenApi } from "./petitions-openapi";
+import { scorecardsOpenApi } from "./scorecards-openapi";
 import { activitiesOpenApi } from "./activities-openapi";
 
 // The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. Each area of the API
@@ -10,7 +11,7 @@ import { activitiesOpenApi } from "./activities-openapi";
 // OpenApiModule (types and $ref helpers in openapi-shared.ts) and append it to OPEN_API_MODULES.
 
 /** Every area of the API, in the order the document lists them. */
-export const OPEN_API_MODULES: readonly OpenApiModule[] = [petitionsOpenApi, activitiesOpenApi];
+export const OPEN_API_MODULES: readonly OpenApiModule[] = [petitionsOpenApi, activitiesOpenApi, scorecardsOpenApi];
 
 const shared = {
   schemas: {

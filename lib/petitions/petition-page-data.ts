@@ -31,6 +31,9 @@ export interface PublicPetition {
   responseDueOn: string | null;
   respondedAt: Date | null;
   rejectionReason: RejectionReason | null;
+  /** The moderator's public note and suggested addressee, for a rejected petition. */
+  moderationNote: string | null;
+  suggestedAgency: (LocalizedNames & { slug: string }) | null;
 }
 
 /** The addressee's published answer. */
@@ -101,6 +104,14 @@ export async function findPublicPetition(
   const isPublic = PUBLIC.includes(p.state);
   const viaSupportLink = !isPublic && p.state === "gathering_support" && Boolean(supportToken) && tokensMatch(p.supportToken, supportToken!);
   if (!isPublic && !viaSupportLink) return null;
+  const rejected = p.state === "rejected";
+  const [suggested] =
+    rejected && p.suggestedAgencyId
+      ? await db
+          .select({ slug: agencies.slug, nameKk: agencies.nameKk, nameRu: agencies.nameRu, nameEn: agencies.nameEn })
+          .from(agencies)
+          .where(eq(agencies.id, p.suggestedAgencyId))
+      : [];
   return {
     viaSupportLink,
     petition: {
@@ -121,7 +132,9 @@ export async function findPublicPetition(
       thresholdReachedAt: p.thresholdReachedAt,
       responseDueOn: p.responseDueOn,
       respondedAt: p.respondedAt,
-      rejectionReason: p.state === "rejected" ? p.rejectionReason : null,
+      rejectionReason: rejected ? p.rejectionReason : null,
+      moderationNote: rejected ? p.moderationNote : null,
+      suggestedAgency: suggested ?? null,
     },
   };
 }

@@ -7,6 +7,10 @@ function merge<T>(defaults: T, stored: unknown): T {
   if (stored === null || typeof stored !== "object" || Array.isArray(stored) || typeof defaults !== "object" || defaults === null) {
     return (stored ?? defaults) as T;
   }
+  // A stored object sharing no key with its default is another variant of a union (e.g. a
+  // threshold switched from { absolute } to { percentOfResidents }): it replaces the default.
+  const storedKeys = Object.keys(stored as Record<string, unknown>);
+  if (storedKeys.length > 0 && !storedKeys.some((key) => key in (defaults as Record<string, unknown>))) return stored as T;
   const result: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
     result[key] = key in result ? merge(result[key], value) : value;

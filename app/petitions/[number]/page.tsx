@@ -58,6 +58,10 @@ export default async function PetitionPage(props: Props) {
   const [t, format, locale, actor] = await Promise.all([getTranslations("petitions"), getFormatter(), getLocale(), currentActor()]);
   const { petition } = data;
   const pageUrl = `${siteUrl()}/petitions/${petition.number}${data.viaSupportLink ? `?support=${encodeURIComponent(support!)}` : ""}`;
+  // Set by the confirm endpoint's redirect after "Confirm my signature".
+  const signedParam = (await props.searchParams).signed;
+  const signedNotice = signedParam === "confirmed" || signedParam === "already_confirmed" ? "confirmed" : null;
+  const tSigning = await getTranslations("signing");
   const awaitingAnswer = (petition.state === "open" || petition.state === "closed") && petition.thresholdReachedAt && !data.response;
   return (
     <>
@@ -74,6 +78,11 @@ export default async function PetitionPage(props: Props) {
           ) : undefined
         }
       />
+      {signedNotice ? (
+        <Notice tone="success" title={tSigning(`outcome.${signedNotice}.title`)} className="mb-6">
+          {tSigning(`outcome.${signedNotice}.body`)}
+        </Notice>
+      ) : null}
       <p className="mb-6 flex flex-wrap gap-2">
         <Badge tone={STATE_TONES[petition.state] ?? "neutral"}>{t(`states.${petition.state}`)}</Badge>
         {awaitingAnswer ? <Badge tone="warning">{t("states.awaiting_response")}</Badge> : null}
@@ -87,7 +96,14 @@ export default async function PetitionPage(props: Props) {
       ) : null}
       {petition.state === "rejected" && petition.rejectionReason ? (
         <Notice tone="warning" title={t("petition.rejectedTitle")} announce={false} className="mb-6">
-          {t("petition.rejectedText", { reason: t(`rejectionReasons.${petition.rejectionReason}`) })}
+          <p>{t("petition.rejectedText", { reason: t(`rejectionReasons.${petition.rejectionReason}`) })}</p>
+          {petition.moderationNote ? <p className="mt-2 whitespace-pre-line">{petition.moderationNote}</p> : null}
+          {petition.suggestedAgency ? (
+            <p className="mt-2">
+              {t("petition.suggestedAgency")}{" "}
+              <Link href={`/agencies/${petition.suggestedAgency.slug}`}>{localized(petition.suggestedAgency, locale as Locale)}</Link>
+            </p>
+          ) : null}
         </Notice>
       ) : null}
       <div className="grid gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+import { freshEmail, signInByEmail } from "./support/people";
+
+test("a citizen can neither edit another person's petition nor reach moderation", async ({ page }) => {
+  // citizen@demo.birge.kz created the demo petitions; this is someone else.
+  await signInByEmail(page, freshEmail("stranger"));
+  await page.goto("/petitions");
+  const firstPetition = page.getByRole("main").getByRole("link", { name: /./ }).filter({ hasText: /\w{12,}/ }).first();
+  const href = await firstPetition.getAttribute("href");
+  const number = href?.match(/\/petitions\/(\d+)/)?.[1];
+  expect(number).toBeTruthy();
+  expect((await page.goto(`/my/petitions/${number}`))?.status()).toBe(404);
+  expect((await page.goto(`/my/petitions/${number}/edit`))?.status()).toBe(404);
+  expect((await page.goto("/moderation"))?.status()).toBe(403);
+  expect((await page.goto(`/moderation/petitions/${number}`))?.status()).toBe(403);
+  await expect(page.getByRole("link", { name: "Moderation" })).toHaveCount(0);
+});

@@ -1,0 +1,61 @@
+import { and, eq } from "drizzle-orm";
+import { agencyAnswerDrafts, agencyItemStates } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { checkAnswer } from "./check-answer";
+import { lockItemForWork } from "./item-source";
+import { itemUrl, mailPeople, supervisorIds } from "./notify";
+import { assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
+
+/**
+ * Staff hand a finished draft to the supervisors for approval. The draft must be complete (the
+ * same check as publishing); the supervisors are told by e-mail. Event: "submitted_for_approval".
+ */
+export async function submitAnswer(options: {
+  db: Database;
+  actor: Actor | null;
+  agencyId: string;
+  kind: AgencyItemKind;
+  itemId: string;
+  now?: Date;
+}): Promise<{ status: AgencyItemStatus }> {
+  const { db, actor, agencyId, kind, itemId, now = new Date() } = options;
+  return db.transaction(async (tx) => {
+    const { source, state } = await lockItemForWork(tx, actor, { agencyId, kind, itemId }, { open: true });
+    if (state.status !== "new" && state.status !== "in_progress") throw new DomainError("invalid_transition", "invalidTransition");
+    assertTransition(state.status, "awaiting_approval");
+    const [draft] = await tx
+      .select()
+      .from(agencyAnswerDrafts)
+      .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
+    await checkAnswer(tx, kind, itemId, draft?.content ?? {});
+    await tx
+      .update(agencyAnswerDrafts)
+      .set({ submittedBy: actor!.id, submittedForApprovalAt: now, approvedBy: null, approvedAt: null })
+      .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
+    await tx
+      .update(agencyItemStates)
+      .set({ status: "awaiting_approval", updatedAt: now })
+      .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
+    await recordEvent(tx, {
+      entityType: "agency_item",
+      entityId: itemEntityId(kind, itemId),
+      actorId: actor!.id,
+      action: "submitted_for_approval",
+      fromState: state.status,
+      toState: "awaiting_approval",
+      data: { agencyId },
+      occurredAt: now,
+    });
+    const supervisors = (await supervisorIds(tx, agencyId)).filter((id) => id !== actor!.id);
+    await mailPeople(tx, supervisors, "mailAgency.approvalRequested", {
+      kind,
+      title: source.title,
+      due: source.dueOn ?? "",
+      url: itemUrl(agencyId, kind, itemId),
+    });
+    return { status: "awaiting_approval" as const };
+  });
+}
