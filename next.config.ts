@@ -36,7 +36,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx (admin and moderation pages).
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "30mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -31,7 +31,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
   // PGlite has one connection: one batch at a time; Postgres: one fills while one commits.
-  const hotPath = createHotPath({ db: getDb(), maxConcurrent: kind === "pglite" ? 1 : 2 });
+  const hotPath = createHotPath({ db: getDb(), maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2) });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
   const server = createServer((req, res) => {
@@ -63,6 +63,7 @@ async function main() {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     await hotPath.close();
+    if (process.env.BIRGE_HOT_PATH_STATS === "1") console.log("[birge] hot path:", JSON.stringify(hotPath.stats()));
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await stopWorker();
     await closeDb();

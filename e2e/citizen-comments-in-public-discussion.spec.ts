@@ -27,12 +27,12 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 /** Creates an activity of the NGO with the discussion form, with a team, announced and started; returns its path. */
 async function startActivityWithDiscussion(page: Page, title: string): Promise<string> {
   await page.goto("/activities/new");
-  await page.getByLabel("Subject").selectOption({ label: "Общественный фонд «Adal Qogam»" });
-  await page.getByLabel("Object").selectOption({ label: "Akimat of Astana" });
+  await page.getByLabel("Subject", { exact: true }).selectOption({ label: "Общественный фонд «Adal Qogam»" });
+  await page.getByLabel("Object", { exact: true }).selectOption({ label: "Akimat of Astana" });
   await page.getByRole("checkbox", { name: "Public discussion" }).check();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Subject matter").fill("The akimat's draft rules for the use of city parks, published for public comment.");
-  await page.getByLabel("Goals").fill("Collect residents' comments and proposals on the draft rules and pass them to the akimat.");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Subject matter", { exact: true }).fill("The akimat's draft rules for the use of city parks, published for public comment.");
+  await page.getByLabel("Goals", { exact: true }).fill("Collect residents' comments and proposals on the draft rules and pass them to the akimat.");
   await page.getByLabel("Planned start").fill(almatyDay(0));
   await page.getByLabel("Planned end").fill(almatyDay(60));
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -40,14 +40,15 @@ async function startActivityWithDiscussion(page: Page, title: string): Promise<s
   const path = new URL(page.url()).pathname;
 
   await page.getByLabel("Name", { exact: true }).fill("Dana Zhumabekova");
-  await page.getByLabel("Role").fill("Coordinator");
+  await page.getByLabel("Role in the team").fill("Coordinator");
   await page.getByLabel("Conflict-of-interest declaration").fill("I have no conflict of interest with the akimat.");
   await page.getByRole("button", { name: "Add team member" }).click();
-  await expect(page.getByText("Dana Zhumabekova").first()).toBeVisible();
+  await expect(page.getByText("The team member is added.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Announce" }).click();
-  await page.getByRole("button", { name: "Start" }).click();
-  await expect(page.getByRole("button", { name: "Complete" })).toBeVisible();
+  await page.getByRole("button", { name: "Announce the activity" }).click();
+  await expect(page.getByText("The activity is announced.")).toBeVisible();
+  await page.getByRole("button", { name: "Start the activity" }).click();
+  await expect(page.getByRole("button", { name: "Complete the activity" })).toBeVisible();
   return path;
 }
 
@@ -114,7 +115,8 @@ test("Aliya comments on a section of Adal Qogam's public discussion; an outsider
   await expect(outsider.getByText("Hijacked draft")).toHaveCount(0);
   await expect(outsider.getByRole("button", { name: /Open the discussion|Publish summary/ })).toHaveCount(0);
   await outsider.goto(activityPath);
-  await expect(outsider.getByRole("button", { name: "Complete" })).toHaveCount(0);
+  await expect(outsider.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(outsider.getByRole("button", { name: /Complete the activity|Announce the activity|Start the activity/ })).toHaveCount(0);
 
   for (const page of [owner, citizen, outsider]) await page.context().close();
 });

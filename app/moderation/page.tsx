@@ -35,6 +35,16 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   return (
     <>
       <PageHeading title={t("queue.title")} lead={t("queue.lead", { days: settings.moderationWorkingDays })} />
+      <nav aria-label={t("otherQueues.label")} className="mt-4">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/moderation/organizations">{t("otherQueues.organizations")}</Link>
+          </li>
+          <li>
+            <Link href="/moderation/comments">{t("otherQueues.comments")}</Link>
+          </li>
+        </ul>
+      </nav>
       {query.done && query.number ? (
         <Notice tone="success" className="mt-6">
           {t(`queue.done.${query.done}`, { number: query.number })}

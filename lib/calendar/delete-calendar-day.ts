@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { enqueueDeadlineRecompute } from "@/lib/agency/recompute-deadlines";
 import { isDayString } from "./working-days";
 
 /**
@@ -27,5 +28,6 @@ export async function deleteCalendarDay(options: { db: Database; actor: Actor | 
       toState: null,
       data: { names: { kk: removed.nameKk, ru: removed.nameRu, en: removed.nameEn } },
     });
+    await enqueueDeadlineRecompute(tx, day);
   });
 }

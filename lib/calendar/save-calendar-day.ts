@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { enqueueDeadlineRecompute } from "@/lib/agency/recompute-deadlines";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { calendarDaySchema, type CalendarDayInput } from "./schema";
 
@@ -42,6 +43,7 @@ export async function saveCalendarDay(options: { db: Database; actor: Actor | nu
         ...(current ? { previousNames: { kk: current.nameKk, ru: current.nameRu, en: current.nameEn } } : {}),
       },
     });
+    await enqueueDeadlineRecompute(tx, input.day);
     return { created: !current, changed: true };
   });
 }

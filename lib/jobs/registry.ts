@@ -2,6 +2,7 @@ import type { JobHandler } from "./worker";
 import { petitionJobHandlers, PETITION_SCHEDULES } from "./petition-jobs";
 import { publicControlJobHandlers, PUBLIC_CONTROL_SCHEDULES } from "./public-control-jobs";
 import { scorecardJobHandlers, SCORECARD_SCHEDULES } from "./scorecard-jobs";
+import { agencyJobHandlers, AGENCY_SCHEDULES } from "./agency-jobs";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
@@ -11,6 +12,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...petitionJobHandlers,
   ...publicControlJobHandlers,
   ...scorecardJobHandlers,
+  ...agencyJobHandlers,
   "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
@@ -21,6 +23,7 @@ export const SCHEDULES: Array<{ name: string; queue: string; everySeconds: numbe
   ...PETITION_SCHEDULES,
   ...PUBLIC_CONTROL_SCHEDULES,
   ...SCORECARD_SCHEDULES,
+  ...AGENCY_SCHEDULES,
   { name: "prune-rate-limits", queue: "maintenance.prune-rate-limits", everySeconds: 3600 },
   { name: "sweep-thresholds", queue: "petitions.sweep-thresholds", everySeconds: 60 },
 ];

@@ -70,7 +70,8 @@ export async function refreshScorecards(options: { db: Database; now?: Date; ful
     const [state] = await tx.select().from(scorecardRefreshState).where(eq(scorecardRefreshState.name, STATE_NAME));
     const [{ latest }] = await tx.select({ latest: max(events.id) }).from(events);
     const watermark = Number(latest ?? 0);
-    const full = options.full === true || state.fullRefreshOn === null || state.fullRefreshOn < today;
+    // "Not today" rather than "before today": a clock moved back (tests, a restored backup) also recomputes all.
+    const full = options.full === true || state.fullRefreshOn !== today;
 
     const agencyIds = full
       ? (await tx.select({ id: agencies.id }).from(agencies)).map((row) => row.id)

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, PageHeading } from "@/app/_components";
+import { AgencyScorecardSummary } from "@/app/scorecards/_components/agency-scorecard-summary";
 import { getDb } from "@/db/client";
 import { agencyBySlug } from "@/lib/agencies/search-agencies";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -46,6 +47,7 @@ export default async function AgencyPage({ params }: Props) {
           <span lang="kk">{agency.nameKk}</span> · <span lang="ru">{agency.nameRu}</span> · <span lang="en">{agency.nameEn}</span>
         </dd>
       </dl>
+      <AgencyScorecardSummary slug={agency.slug} />
     </>
   );
 }

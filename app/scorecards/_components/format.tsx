@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
+import type { getFormatter, getTranslations } from "next-intl/server";
 import { VisuallyHidden } from "@/app/_components";
 
 // How the scorecard pages write their figures, with the caller's translations and formatter.
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-type NumberFormatter = { number: (value: number, options?: Intl.NumberFormatOptions) => string };
+type Translate = Awaited<ReturnType<typeof getTranslations<"scorecards">>>;
+type NumberFormatter = Pick<Awaited<ReturnType<typeof getFormatter>>, "number">;
 
 /** A figure that cannot be computed yet: a dash for the eye, words for a screen reader. */
 export function NoValue({ label }: { label: string }) {

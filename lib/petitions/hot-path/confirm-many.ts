@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { petitions, signatures } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -7,6 +7,9 @@ import { reachThresholds } from "../reach-thresholds";
 import { SIGNABLE } from "../states";
 import type { ItemResult } from "./micro-batcher";
 import { sortDeltas } from "./sign-many";
+
+/** `id = any(…)` with the ids as one parameter: a thousand placeholders cost more to build than to run. */
+const idIn = (ids: readonly number[]) => sql`${signatures.id} = any(string_to_array(${ids.join(",")}, ',')::bigint[])`;
 
 /** What a confirmation answers: the petition to go back to, and whether this press counted. */
 export interface ConfirmResult {
@@ -30,7 +33,7 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
     .from(petitions)
     .where(
       and(
-        inArray(signatures.id, ids),
+        idIn(ids),
         eq(signatures.state, "pending"),
         eq(petitions.id, signatures.petitionId),
         inArray(petitions.state, [...SIGNABLE]),
@@ -46,7 +49,7 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
       .select({ id: signatures.id, state: signatures.state, petitionState: petitions.state, petitionNumber: petitions.number })
       .from(signatures)
       .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
-      .where(inArray(signatures.id, others));
+      .where(idIn(others));
     for (const row of rows) current.set(row.id, row);
   }
 

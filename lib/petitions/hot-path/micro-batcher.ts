@@ -43,7 +43,7 @@ export interface MicroBatcher<I, O> {
   /** Refuses new items, runs every queued one, and waits for running batches. */
   close(): Promise<void>;
   /** For tests and the bench: batches run and items seen. */
-  stats(): { batches: number; items: number; largestBatch: number };
+  stats(): { batches: number; items: number; largestBatch: number; busyMs: number };
 }
 
 export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): MicroBatcher<I, O> {
@@ -56,7 +56,7 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   const idle: Array<() => void> = [];
-  const counters = { batches: 0, items: 0, largestBatch: 0 };
+  const counters = { batches: 0, items: 0, largestBatch: 0, busyMs: 0 };
 
   const startBatch = () => {
     if (timer) {
@@ -81,15 +81,18 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
 
   const runBatch = async (batch: Pending<I, O>[]) => {
     let results: ItemResult<O>[];
+    const startedAt = performance.now();
     try {
       results = await options.run(batch.map((p) => p.item));
       if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
     } catch (error) {
+      counters.busyMs += performance.now() - startedAt;
       options.onBatchError?.(error, batch.length);
       const failure = new BatchFailedError("failed", error);
       for (const p of batch) p.reject(failure);
       return;
     }
+    counters.busyMs += performance.now() - startedAt;
     batch.forEach((p, i) => {
       const result = results[i];
       if (result.ok) p.resolve(result.value);

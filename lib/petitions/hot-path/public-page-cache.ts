@@ -47,6 +47,8 @@ export function cachePublicPetitionPage(req: IncomingMessage, res: ServerRespons
     const callback = callbackOf(chunk, ...rest);
     if (callback) res.once("finish", callback);
     const body = Buffer.concat(chunks);
+    // The body goes out in one piece, with its length (compression may have asked for chunks).
+    res.removeHeader("Transfer-Encoding");
     if (res.statusCode !== 200 || res.getHeader("set-cookie")) {
       res.setHeader("Cache-Control", PRIVATE);
       res.setHeader("Content-Length", body.length);

@@ -1,20 +1,31 @@
-import { jobs, mailMessages } from "@/db/schema";
-import type { Executor } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Executor } from "@/db/client";
 import type { QueueMailInput } from "@/lib/mail/queue-mail";
 import { renderMail } from "@/lib/mail/render-mail";
 
 /**
- * queueMail for many messages at once: the same outbox rows and `mail.deliver` jobs, written
- * with one multi-row INSERT each, in the caller's transaction.
+ * queueMail for many messages at once: the same outbox rows and `mail.deliver` jobs, in the
+ * caller's transaction, written by one statement whose rows travel as one JSON parameter
+ * (Drizzle's multi-row builder costs ~0.1 ms per row, more than the database's work).
  */
 export async function queueMails(tx: Executor, inputs: readonly QueueMailInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map((input) => {
     const rendered = renderMail(input.template, input.locale, input.params);
-    return { toAddress: input.to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, template: input.template };
+    return { to_address: input.to, subject: rendered.subject, text_body: rendered.text, html_body: rendered.html, template: input.template };
   });
-  const inserted = await tx.insert(mailMessages).values(rows).returning({ id: mailMessages.id });
-  const runAt = new Date();
-  await tx.insert(jobs).values(inserted.map((m) => ({ queue: "mail.deliver", payload: { messageId: m.id }, runAt, maxAttempts: 8 })));
-  return inserted.map((m) => m.id);
+  const runAt = new Date().toISOString();
+  const jobs = rowsOf<{ message_id: string | number }>(
+    await tx.execute(sql`
+      with messages as (
+        insert into mail_messages (to_address, subject, text_body, html_body, template)
+        select to_address, subject, text_body, html_body, template
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(to_address text, subject text, text_body text, html_body text, template text)
+        returning id
+      )
+      insert into jobs (queue, payload, run_at, max_attempts)
+      select 'mail.deliver', jsonb_build_object('messageId', id), ${runAt}::timestamptz, 8 from messages
+      returning (payload->>'messageId')::bigint as message_id`),
+  );
+  return jobs.map((job) => Number(job.message_id));
 }
