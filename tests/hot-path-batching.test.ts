@@ -188,6 +188,17 @@ describe("a viral petition signed through the batched path", () => {
     expect(await rowsFor(petition.id)).toHaveLength(2);
     await hot.close();
   });
+
+  it("refuses signatures the moment a petition closes, although the petition was read a moment before", async () => {
+    const petition = await openPetition();
+    const hot = hotPath({ maxWaitMs: 1 });
+    await expect(hot.sign(signer(petition.number))).resolves.toEqual({ outcome: "check_email" });
+    await forcePetition(petition.id, { state: "closed" });
+    const late = await hot.sign(signer(petition.number)).catch((e) => e);
+    expect(isDomainError(late) && late.code).toBe("not_found");
+    expect(await rowsFor(petition.id)).toHaveLength(1);
+    await hot.close();
+  });
 });
 
 describe("the hot path over HTTP, as the sign form and confirm page use it", () => {

@@ -8,6 +8,7 @@ import { isDomainError } from "@/lib/errors";
 import { insertFileRow, prepareUpload } from "@/lib/files/store-upload";
 import { loadFileForReading } from "@/lib/files/load-file-for-reading";
 import { removeMember } from "@/lib/organizations/remove-member";
+import { listAgencyPublicControlInbox } from "@/lib/public-control/agency-inbox";
 import { announceActivity } from "@/lib/public-control/announce-activity";
 import { answerInformationRequest } from "@/lib/public-control/answer-information-request";
 import { answerRecommendations } from "@/lib/public-control/answer-recommendations";
@@ -172,6 +173,21 @@ describe("only the object's staff answer", () => {
       );
     }
     expect((await answerRecommendations({ db: db(), actor: staff, activityId: activity.id, answers })).state).toBe("answered");
+  });
+});
+
+describe("the agency's inbox", () => {
+  it("lists what the object owes, soonest first, to its own staff only", async () => {
+    const { agency, staff, owner, organization } = await cast();
+    const working = await activityAt("in_progress", { actor: owner, agencyId: agency.id, organizationId: organization.id });
+    await askInformationRequest({ db: db(), actor: owner, activityId: working.id, input: question, now: new Date("2026-02-02T06:00:00Z") });
+    const sent = await activityAt("under_consideration", { actor: owner, agencyId: agency.id, organizationId: organization.id, now: new Date("2026-02-03T06:00:00Z") });
+    const inbox = await listAgencyPublicControlInbox({ db: db(), actor: staff, agencyId: agency.id, today: "2026-02-20" });
+    expect(inbox.map((i) => [i.kind, i.activityNumber, i.dueOn, i.overdue])).toEqual([
+      ["final_document", sent.number, "2026-02-17", true],
+      ["information_request", working.number, "2026-02-23", false],
+    ]);
+    expect(await codeOf(listAgencyPublicControlInbox({ db: db(), actor: owner, agencyId: agency.id, today: "2026-02-20" }))).toBe("not_found");
   });
 });
 

@@ -105,6 +105,21 @@ export async function findItemSource(db: Executor, kind: AgencyItemKind, itemId:
   }
 }
 
+/**
+ * The check before any work outside a transaction (such as writing uploaded bytes): the actor
+ * is staff of the agency and the item is addressed to it; anyone else hears not_found.
+ */
+export async function assertItemOfAgency(
+  db: Executor,
+  actor: Actor | null,
+  target: { agencyId: string; kind: AgencyItemKind; itemId: string },
+): Promise<ItemSource> {
+  assertAgencyRole(actor, target.agencyId);
+  const source = await findItemSource(db, target.kind, target.itemId);
+  if (!source || source.agencyId !== target.agencyId) throw new DomainError("not_found", "notFound");
+  return source;
+}
+
 /** An item as a domain function works on it: its source, its locked dashboard row, the agency and the actor's role. */
 export interface LockedItem {
   source: ItemSource;

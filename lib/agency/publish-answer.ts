@@ -9,7 +9,7 @@ import { blobPath } from "@/lib/files/storage";
 import { answerInformationRequest } from "@/lib/public-control/answer-information-request";
 import { answerRecommendations } from "@/lib/public-control/answer-recommendations";
 import { checkAnswer } from "./check-answer";
-import { lockItemForWork } from "./item-source";
+import { assertItemOfAgency, lockItemForWork } from "./item-source";
 import { publishPetitionResponse } from "./publish-petition-response";
 import { ANSWERED_KINDS, assertTransition, itemEntityId, mayPublish, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
@@ -35,6 +35,8 @@ export async function publishAnswer(options: {
   now?: Date;
 }): Promise<{ status: AgencyItemStatus }> {
   const { db, actor, agencyId, kind, itemId, now = new Date() } = options;
+  // Permission and address first: an outsider hears not_found whatever they ask for.
+  await assertItemOfAgency(db, actor, { agencyId, kind, itemId });
   if (!ANSWERED_KINDS.includes(kind)) throw new DomainError("validation", "invalidInput");
   return db.transaction(async (tx) => {
     const { state, agency, role } = await lockItemForWork(tx, actor, { agencyId, kind, itemId }, { open: true });

@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { agencyAnswerDrafts, agencyItemStates, type AgencyAnswerDraft } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAgencyRole } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { insertFileRow, prepareUpload, type PreparedUpload } from "@/lib/files/store-upload";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { lockItemForWork } from "./item-source";
+import { assertItemOfAgency, lockItemForWork } from "./item-source";
 import { draftSchemaFor, readDraft } from "./schema";
 import { ANSWERED_KINDS, assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
@@ -43,7 +42,8 @@ export async function saveAnswerDraft(options: {
 }): Promise<SavedDraft> {
   const { db, actor, agencyId, kind, itemId, newAttachments = [], now = new Date() } = options;
   const schema = draftSchemaFor(kind);
-  assertAgencyRole(actor, agencyId);
+  // Permission and address first: an outsider hears not_found whatever they send.
+  await assertItemOfAgency(db, actor, { agencyId, kind, itemId });
   if (!schema || !ANSWERED_KINDS.includes(kind)) throw new DomainError("validation", "invalidInput");
   const parsed = schema.safeParse(options.content ?? {});
   if (!parsed.success) throw new DomainError("validation", "invalidInput", fieldErrorsOf(parsed.error));

@@ -85,6 +85,13 @@ describe("an agency's scorecard from its events", () => {
     expect(onTimeShare(figures)).toBeNull();
   });
 
+  it("takes the due day from the item's row when the clock's event does not carry it", () => {
+    const started = { ...event("petition", "old", "threshold_reached", "2026-02-02"), entityDueOn: "2026-03-02" };
+    const answered = { ...event("petition", "old", "responded", "2026-02-12", {}, "responded"), entityDueOn: "2026-03-02" };
+    expect(computeScorecard([started, answered], calendar, "2026-03-10")).toMatchObject({ answered: 1, answeredOnTime: 1 });
+    expect(computeScorecard([started], calendar, "2026-03-10")).toMatchObject({ openNow: 1, overdueNow: 1 });
+  });
+
   it("keeps the highest event id as the figures' watermark", () => {
     const events = [event("petition", "p", "threshold_reached", "2026-02-02", { responseDueOn: "2026-02-16" })];
     expect(computeScorecard(events, calendar, "2026-02-03").eventWatermark).toBe(events[0].id);

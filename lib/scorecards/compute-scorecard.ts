@@ -25,6 +25,8 @@ export interface ScorecardEvent {
   toState: string | null;
   data: Record<string, unknown>;
   occurredAt: Date;
+  /** The due day on the item's own row, used when the clock's event does not carry it (older or seeded data). */
+  entityDueOn?: string | null;
 }
 
 /** The figures stored in agency_scorecards. */
@@ -106,7 +108,7 @@ export function computeScorecard(events: readonly ScorecardEvent[], calendar: Wo
       const item = itemFor(event);
       if (action === "threshold_reached" && !item.startDay) {
         item.startDay = clockStartDay(event);
-        item.dueDay = dayFrom(data.responseDueOn);
+        item.dueDay = dayFrom(data.responseDueOn) ?? dayFrom(event.entityDueOn);
       } else if ((action === "responded" || event.toState === "responded") && !item.answerDay) {
         item.answerDay = toDayString(event.occurredAt);
       } else if (action === "hidden") {
@@ -117,7 +119,7 @@ export function computeScorecard(events: readonly ScorecardEvent[], calendar: Wo
         const item = itemFor(event);
         if (!item.startDay) {
           item.startDay = clockStartDay(event);
-          item.dueDay = dayFrom(data.answerDueOn);
+          item.dueDay = dayFrom(data.answerDueOn) ?? dayFrom(event.entityDueOn);
         }
       } else if (action === "answered") {
         const item = itemFor(event);
@@ -130,7 +132,7 @@ export function computeScorecard(events: readonly ScorecardEvent[], calendar: Wo
       const item = itemFor(event);
       if (action === "asked" && !item.startDay) {
         item.startDay = clockStartDay(event);
-        item.dueDay = dayFrom(data.dueOn);
+        item.dueDay = dayFrom(data.dueOn) ?? dayFrom(event.entityDueOn);
       } else if ((action === "answered" || action === "refused") && !item.answerDay) {
         item.answerDay = toDayString(event.occurredAt);
         item.refused = action === "refused";

@@ -15,7 +15,8 @@ import { computeScorecard, SCORECARD_EVENTS, type ScorecardEvent, type Scorecard
 //   exact and idempotent: running it twice, or over events it has already seen, gives the same
 //   row, so re-reading is always safe and a bug fixed in the rules heals every row on the next
 //   full pass. An agency's relevant history is small (a few events per item), read through the
-//   events (entity_type, entity_id, id) index.
+//   events (entity_type, entity_id, id) index. The due day comes from the clock's event, or
+//   from the item's row when an (older or seeded) event does not carry it.
 // - Event ids come from a sequence, and a transaction may commit a smaller id after a larger
 //   one was already read. So each incremental pass re-reads the last OVERLAP_IDS ids before the
 //   bookmark, and once per Almaty day every agency is recomputed. The daily pass is also what
@@ -138,17 +139,17 @@ const eventColumns = {
 /** Every scorecard event of the given agencies, grouped by agency. */
 async function scorecardEventsOf(tx: Executor, agencyIds: string[]): Promise<Map<string, ScorecardEvent[]>> {
   const fromPetitions = await tx
-    .select({ agencyId: petitions.agencyId, ...eventColumns })
+    .select({ agencyId: petitions.agencyId, entityDueOn: petitions.responseDueOn, ...eventColumns })
     .from(petitions)
     .innerJoin(events, and(eq(events.entityType, "petition"), eq(events.entityId, petitions.id)))
     .where(and(inArray(petitions.agencyId, agencyIds), petitionActionFilter()));
   const fromActivities = await tx
-    .select({ agencyId: activities.agencyId, ...eventColumns })
+    .select({ agencyId: activities.agencyId, entityDueOn: activities.answerDueOn, ...eventColumns })
     .from(activities)
     .innerJoin(events, and(eq(events.entityType, "activity"), eq(events.entityId, activities.id)))
     .where(and(inArray(activities.agencyId, agencyIds), inArray(events.action, ACTIVITY_ACTIONS)));
   const fromRequests = await tx
-    .select({ agencyId: activities.agencyId, ...eventColumns })
+    .select({ agencyId: activities.agencyId, entityDueOn: informationRequests.dueOn, ...eventColumns })
     .from(activities)
     .innerJoin(informationRequests, eq(informationRequests.activityId, activities.id))
     .innerJoin(events, and(eq(events.entityType, "information_request"), eq(events.entityId, informationRequests.id)))

@@ -8,7 +8,7 @@ import { confirmMany, type ConfirmResult } from "./confirm-many";
 import { createCountCache, type PublicCount } from "./count-cache";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import { BatchFailedError, createMicroBatcher, type ItemResult } from "./micro-batcher";
-import { signMany, type SignatureSubmission, type SignOutcome } from "./sign-many";
+import { petitionsByNumber, signMany, type SignablePetitionInfo, type SignatureSubmission, type SignOutcome } from "./sign-many";
 
 export interface HotPathOptions {
   db: Database;
@@ -63,6 +63,26 @@ function refreshed<T>(load: () => Promise<T>, maxAgeMs: number) {
   };
 }
 
+/** Petitions by number, each read at most once per `maxAgeMs` (signMany re-checks the state in its INSERT). */
+function createPetitionCache(db: Database, maxAgeMs: number) {
+  const entries = new Map<number, { value: SignablePetitionInfo | undefined; at: number }>();
+  return async (numbers: number[]): Promise<Map<number, SignablePetitionInfo>> => {
+    const now = Date.now();
+    const stale = numbers.filter((n) => !entries.has(n) || now - entries.get(n)!.at >= maxAgeMs);
+    if (stale.length) {
+      const fresh = await petitionsByNumber(db, stale);
+      if (entries.size > 10_000) entries.clear();
+      for (const n of stale) entries.set(n, { value: fresh.get(n), at: now });
+    }
+    const result = new Map<number, SignablePetitionInfo>();
+    for (const n of numbers) {
+      const value = entries.get(n)?.value;
+      if (value) result.set(n, value);
+    }
+    return result;
+  };
+}
+
 const hasNul = (value: unknown) => typeof value === "string" && value.includes("\u0000");
 
 /**
@@ -75,6 +95,7 @@ export function createHotPath(options: HotPathOptions) {
   const settings = refreshed(() => readPetitionSettings(db), 5_000);
   const regionCodes = refreshed(async () => new Set((await db.select({ code: regions.code }).from(regions)).map((r) => r.code)), 60_000);
   const limiter = new MemoryRateLimiter();
+  const petitionCache = createPetitionCache(db, 1_000);
   const counts = createCountCache(db, options.countMaxAgeMs ?? 200);
   const batcherOptions = {
     maxConcurrent: options.maxConcurrent ?? 2,
@@ -88,7 +109,7 @@ export function createHotPath(options: HotPathOptions) {
     run: (items) =>
       withRetry(() =>
         db.transaction(async (tx) => {
-          const results = await signMany(tx, items);
+          const results = await signMany(tx, items, { petitions: petitionCache });
           await options.beforeCommit?.("sign", tx, items.length);
           return results;
         }),

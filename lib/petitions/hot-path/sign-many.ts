@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { petitions, type Petition } from "@/db/schema";
 import { rowsOf, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
