@@ -1,6 +1,6 @@
 // The database client without the "server-only" guard, for scripts, the job worker and tests.
 // Application code imports "@/db" instead.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -48,7 +48,12 @@ function open(): Connection {
   }
   const location = pgliteLocation();
   if (!location.startsWith("memory://")) mkdirSync(location, { recursive: true });
-  const pglite = new PGlite(location, { extensions: { pg_trgm } });
+  // Tests start each file from a migrated snapshot instead of migrating again.
+  const template = location.startsWith("memory://") ? process.env.BIRGE_PGLITE_TEMPLATE : undefined;
+  const pglite = new PGlite(location, {
+    extensions: { pg_trgm },
+    ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+  });
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return { kind: "pglite", db, pglite, close: () => pglite.close() };
 }

@@ -8,10 +8,12 @@ import { AGENCIES } from "./agencies";
 import { HOLIDAYS } from "./holidays";
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoPetitions } from "./petitions";
+import { seedDemoActivities } from "./activities";
 
 export async function seedDemoData(db: Database = getDb()): Promise<void> {
   await seedBaseData(db);
   await seedDemoPetitions(db);
+  await seedDemoActivities(db);
 }
 
 /** Regions, agencies, the calendar and the demo accounts, without any petitions. */

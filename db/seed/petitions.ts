@@ -46,6 +46,18 @@ const DEMO: DemoPetition[] = [
     thresholdReached: true,
   },
   {
+    // Waits for the Akimat of Astana's answer: the demo agency staff and supervisor work on it.
+    agencySlug: "akimat-astana",
+    creatorEmail: "citizen2@demo.birge.kz",
+    title: "Open school sports grounds in Saryarka district to residents in the evenings",
+    request: "Open the sports grounds of the district's schools to residents from 18:00 to 22:00 on weekdays and all day at weekends.",
+    reasons: "The district has no public sports grounds; the school grounds stand locked every evening while children play in the car parks.",
+    state: "open",
+    signatures: 2540,
+    daysAgo: 35,
+    thresholdReached: true,
+  },
+  {
     agencySlug: "ministry-health",
     creatorEmail: "citizen@demo.birge.kz",
     title: "Publish waiting times for planned surgery in every hospital",

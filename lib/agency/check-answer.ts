@@ -38,9 +38,7 @@ export async function checkAnswer(tx: Executor, kind: AgencyItemKind, itemId: st
       const draft = readDraft("information_request", content);
       const result = checkInformationAnswer(draft);
       if (!result.ok) throw new DomainError("validation", "answerIncomplete", result.fieldErrors);
-      if (draft.mode === "refuse" && draft.attachmentIds.length) {
-        throw new DomainError("validation", "answerIncomplete", { attachments: ["noAttachmentsWithRefusal"] });
-      }
+      // A refusal carries no files: any kept with the draft stay there, unpublished.
       return { kind, answer: result.answer, attachmentIds: draft.mode === "answer" ? draft.attachmentIds : [] };
     }
     default:

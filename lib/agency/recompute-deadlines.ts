@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import { activities, events, informationRequests, petitions } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { toDayString, type DeadlineExplanation } from "@/lib/calendar/working-days";
+import { addCalendarDays, toDayString, type DeadlineExplanation } from "@/lib/calendar/working-days";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { recordEvent } from "@/lib/events/record-event";
 import { readPublicControlSettings } from "@/lib/public-control/settings";
@@ -45,29 +45,52 @@ async function startingEvents(db: Executor, entityType: string, action: string, 
   return new Map(rows.map((row) => [row.entityId, row.data]));
 }
 
-/** Every clock still running: petitions awaiting their answer, final documents under consideration, pending requests. */
-async function runningClocks(db: Database): Promise<RunningClock[]> {
+/**
+ * The clocks still running — petitions awaiting their answer, final documents under
+ * consideration, pending requests — narrowed, when `days` are given, to those whose counted
+ * days (after the start day, up to the due day) include one of them: an edit elsewhere cannot
+ * move their due day.
+ */
+async function runningClocks(db: Database, days: readonly string[] | null): Promise<RunningClock[]> {
   const settings = await readPublicControlSettings(db);
+  const sorted = days ? [...days].sort() : null;
+  // A coarse index-friendly window; the exact per-clock check follows below.
+  const window = (startedAt: Parameters<typeof lt>[0], dueOn: Parameters<typeof gte>[0]): SQL[] =>
+    sorted ? [gte(dueOn, sorted[0]), lt(startedAt, new Date(`${addCalendarDays(sorted.at(-1)!, 1)}T00:00:00+05:00`))] : [];
   const [petitionRows, activityRows, requestRows] = await Promise.all([
     db
       .select({ id: petitions.id, startedAt: petitions.thresholdReachedAt, workingDays: petitions.responseWorkingDays, dueOn: petitions.responseDueOn })
       .from(petitions)
-      .where(and(inArray(petitions.state, ["open", "closed"]), isNotNull(petitions.thresholdReachedAt), isNotNull(petitions.responseDueOn))),
+      .where(
+        and(
+          inArray(petitions.state, ["open", "closed"]),
+          isNotNull(petitions.thresholdReachedAt),
+          isNotNull(petitions.responseDueOn),
+          ...window(petitions.thresholdReachedAt, petitions.responseDueOn),
+        ),
+      ),
     db
       .select({ id: activities.id, startedAt: activities.sentAt, dueOn: activities.answerDueOn })
       .from(activities)
-      .where(and(inArray(activities.state, ["under_consideration", "hearing"]), isNotNull(activities.sentAt), isNotNull(activities.answerDueOn))),
+      .where(
+        and(
+          inArray(activities.state, ["under_consideration", "hearing"]),
+          isNotNull(activities.sentAt),
+          isNotNull(activities.answerDueOn),
+          ...window(activities.sentAt, activities.answerDueOn),
+        ),
+      ),
     db
       .select({ id: informationRequests.id, startedAt: informationRequests.askedAt, dueOn: informationRequests.dueOn })
       .from(informationRequests)
-      .where(eq(informationRequests.state, "pending")),
+      .where(and(eq(informationRequests.state, "pending"), ...window(informationRequests.askedAt, informationRequests.dueOn))),
   ]);
   const [sent, asked, reached] = await Promise.all([
     startingEvents(db, "activity", "final_document_sent", activityRows.map((row) => row.id)),
     startingEvents(db, "information_request", "asked", requestRows.map((row) => row.id)),
     startingEvents(db, "petition", "threshold_reached", petitionRows.filter((row) => row.workingDays === null).map((row) => row.id)),
   ]);
-  return [
+  const clocks: RunningClock[] = [
     ...petitionRows.map((row) => ({
       entityType: "petition" as const,
       id: row.id,
@@ -90,6 +113,7 @@ async function runningClocks(db: Database): Promise<RunningClock[]> {
       dueOn: row.dueOn,
     })),
   ];
+  return sorted ? clocks.filter((clock) => sorted.some((day) => clock.startDay < day && day <= clock.dueOn)) : clocks;
 }
 
 /** Writes the new due day only if the stored one is still the one we read (a concurrent answer or run wins). */
@@ -133,13 +157,19 @@ async function moveDueDay(tx: Executor, clock: RunningClock, due: string): Promi
  * clock still running gets the due day its start day and working days give under the calendar
  * now in force — later when a day off was added, earlier when one was removed. Answered items
  * keep theirs. Each move is an event "deadline_recomputed" on the item's own entity, with the
- * old and new day and the new explanation. Job "clocks.recompute-deadlines".
+ * old and new day and the new explanation. Job "clocks.recompute-deadlines", one per edited day:
+ * only clocks that count that day can move, so only those are looked at.
  */
-export async function recomputeDeadlines(options: { db: Database; now?: Date }): Promise<{ recomputed: number }> {
+export async function recomputeDeadlines(options: {
+  db: Database;
+  now?: Date;
+  /** The edited days (the job's payload); without them every running clock is checked. */
+  days?: readonly string[];
+}): Promise<{ recomputed: number }> {
   const { db, now = new Date() } = options;
   const calendar = await loadCalendar(db);
   let recomputed = 0;
-  for (const clock of await runningClocks(db)) {
+  for (const clock of await runningClocks(db, options.days ?? null)) {
     const explanation = recomputedDeadline(calendar, clock);
     if (!explanation) continue;
     const moved = await db.transaction(async (tx) => {

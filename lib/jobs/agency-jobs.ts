@@ -1,6 +1,7 @@
 import type { JobHandler } from "./worker";
 import { ESCALATE_QUEUE, escalateItems } from "@/lib/agency/escalate-items";
 import { RECOMPUTE_DEADLINES_QUEUE, recomputeDeadlines } from "@/lib/agency/recompute-deadlines";
+import { isDayString } from "@/lib/calendar/working-days";
 
 // The agency dashboard's queues, spread into lib/jobs/registry.ts. Handlers pass the worker's clock on.
 
@@ -9,8 +10,9 @@ export const agencyJobHandlers: Record<string, JobHandler> = {
   [ESCALATE_QUEUE]: async (_payload, { db, now }) => {
     await escalateItems({ db, now });
   },
-  [RECOMPUTE_DEADLINES_QUEUE]: async (_payload, { db, now }) => {
-    await recomputeDeadlines({ db, now });
+  [RECOMPUTE_DEADLINES_QUEUE]: async (payload, { db, now }) => {
+    // A payload without a valid day (a manual enqueue) checks every running clock.
+    await recomputeDeadlines({ db, now, days: isDayString(payload.day) ? [payload.day] : undefined });
   },
 };
 

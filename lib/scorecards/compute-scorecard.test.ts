@@ -92,6 +92,21 @@ describe("an agency's scorecard from its events", () => {
     expect(computeScorecard([started], calendar, "2026-03-10")).toMatchObject({ openNow: 1, overdueNow: 1 });
   });
 
+  it("moves a running clock's due day when the calendar changed, and judges an answer against the day in force", () => {
+    const figures = computeScorecard(
+      [
+        event("information_request", "r1", "asked", "2026-02-02", { dueOn: "2026-02-06" }),
+        event("information_request", "r1", "deadline_recomputed", "2026-02-04", { previousDueOn: "2026-02-06", dueOn: "2026-02-09" }),
+        event("information_request", "r1", "answered", "2026-02-09"),
+        event("information_request", "r2", "asked", "2026-02-02", { dueOn: "2026-02-06" }),
+        event("information_request", "r2", "deadline_recomputed", "2026-02-04", { previousDueOn: "2026-02-06", dueOn: "2026-02-11" }),
+      ],
+      calendar,
+      "2026-02-11",
+    );
+    expect(figures).toMatchObject({ answered: 1, answeredOnTime: 1, openNow: 1, overdueNow: 0 });
+  });
+
   it("keeps the highest event id as the figures' watermark", () => {
     const events = [event("petition", "p", "threshold_reached", "2026-02-02", { responseDueOn: "2026-02-16" })];
     expect(computeScorecard(events, calendar, "2026-02-03").eventWatermark).toBe(events[0].id);

@@ -4,14 +4,18 @@
 
 import { isDayString, toDayString, type WorkingCalendar } from "@/lib/calendar/working-days";
 
-/** The history the scorecard reads, per kind of item: the event that starts the clock, and those that settle it. */
+/**
+ * The history the scorecard reads, per kind of item: the event that starts the clock, those
+ * that settle it, and deadline_recomputed (data.dueOn), which moves a running clock's due day
+ * after an admin edits the holiday calendar (lib/agency/recompute-deadlines.ts).
+ */
 export const SCORECARD_EVENTS = {
   /** threshold_reached starts the clock (data.responseDueOn); the published answer moves the petition to "responded"; hidden takes it off the record. */
-  petition: ["threshold_reached", "responded", "hidden"],
+  petition: ["threshold_reached", "responded", "hidden", "deadline_recomputed"],
   /** final_document_sent starts the clock (data.answerDueOn); answered carries the tally of decisions; implementation_marked is the follow-up. */
-  activity: ["final_document_sent", "answered", "implementation_marked"],
+  activity: ["final_document_sent", "answered", "implementation_marked", "deadline_recomputed"],
   /** asked starts the clock (data.dueOn); answered or refused settles it. */
-  information_request: ["asked", "answered", "refused"],
+  information_request: ["asked", "answered", "refused", "deadline_recomputed"],
 } as const;
 
 export type ScorecardEntityType = keyof typeof SCORECARD_EVENTS;
@@ -104,6 +108,12 @@ export function computeScorecard(events: readonly ScorecardEvent[], calendar: Wo
   for (const event of ordered) {
     watermark = Math.max(watermark, event.id);
     const { action, data } = event;
+    if (action === "deadline_recomputed") {
+      const item = itemFor(event);
+      // Only a running clock moves; an answer already given is judged against the day it had.
+      if (item.startDay && !item.answerDay) item.dueDay = dayFrom(data.dueOn) ?? item.dueDay;
+      continue;
+    }
     if (event.entityType === "petition") {
       const item = itemFor(event);
       if (action === "threshold_reached" && !item.startDay) {

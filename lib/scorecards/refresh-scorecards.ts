@@ -43,7 +43,9 @@ const REQUEST_ACTIONS = [...SCORECARD_EVENTS.information_request];
 /**
  * Asks for a scorecard refresh soon, in the caller's transaction: call it where an answer is
  * published, so the agency's public figures follow within seconds instead of at the next
- * scheduled pass. Several requests while one is queued make one job.
+ * scheduled pass. Several requests while one is queued make one job; a request made while a
+ * refresh is running is dropped by the singleton key, and the next scheduled pass (which
+ * re-reads an overlap of ids) picks the change up.
  */
 export async function requestScorecardRefresh(tx: Executor): Promise<void> {
   await enqueueJob(tx, SCORECARDS_REFRESH_QUEUE, { requested: true }, { singletonKey: SCORECARDS_REFRESH_QUEUE });

@@ -1,14 +1,11 @@
-// Each integration file gets a real database: a fresh in-memory PGlite (the default), or
-// the Postgres at DATABASE_URL (migrated once by global-setup). Tests create their own data.
-import { afterAll } from "vitest";
+// Each integration file gets a real database: a fresh in-memory PGlite loaded from the
+// migrated snapshot made by global-setup (the default), or the Postgres at DATABASE_URL
+// (migrated once by global-setup). Tests create their own data.
+import { afterAll, inject } from "vitest";
 
 if (!process.env.DATABASE_URL) {
   process.env.BIRGE_DATA_DIR = "memory://";
-  const { runMigrations } = await import("@/db/migrate");
-  const { getDb } = await import("@/db/client");
-  const { insertReferenceData } = await import("./reference-data");
-  await runMigrations();
-  await insertReferenceData(getDb());
+  process.env.BIRGE_PGLITE_TEMPLATE = inject("pgliteTemplate");
 }
 
 afterAll(async () => {

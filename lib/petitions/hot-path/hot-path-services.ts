@@ -106,14 +106,16 @@ export function createHotPath(options: HotPathOptions) {
 
   const signing = createMicroBatcher<SignatureSubmission, { outcome: SignOutcome }>({
     ...batcherOptions,
-    run: (items) =>
-      withRetry(() =>
+    run: async (items) => {
+      const known = await petitionCache([...new Set(items.map((item) => item.petitionNumber))]);
+      return withRetry(() =>
         db.transaction(async (tx) => {
-          const results = await signMany(tx, items, { petitions: petitionCache });
+          const results = await signMany(tx, items, { petitions: known });
           await options.beforeCommit?.("sign", tx, items.length);
           return results;
         }),
-      ),
+      );
+    },
   });
 
   const confirming = createMicroBatcher<{ signatureId: number; now: Date }, ConfirmResult>({

@@ -24,6 +24,8 @@ export function cachePublicPetitionPage(req: IncomingMessage, res: ServerRespons
 
   const chunks: Buffer[] = [];
   const originalEnd = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  const originalWriteHead = res.writeHead;
+  const originalFlushHeaders = res.flushHeaders;
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
     Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
   const callbackOf = (...args: unknown[]) => args.find((a): a is () => void => typeof a === "function");
@@ -47,6 +49,9 @@ export function cachePublicPetitionPage(req: IncomingMessage, res: ServerRespons
     const callback = callbackOf(chunk, ...rest);
     if (callback) res.once("finish", callback);
     const body = Buffer.concat(chunks);
+    // Node writes the head through res.writeHead: give it back before sending.
+    res.writeHead = originalWriteHead;
+    res.flushHeaders = originalFlushHeaders;
     // The body goes out in one piece, with its length (compression may have asked for chunks).
     res.removeHeader("Transfer-Encoding");
     if (res.statusCode !== 200 || res.getHeader("set-cookie")) {

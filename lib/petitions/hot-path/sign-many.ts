@@ -75,14 +75,18 @@ export async function signMany(
   tx: Executor,
   submissions: readonly SignatureSubmission[],
   options: {
-    /** Petitions from a short-lived cache: the INSERT re-checks their state, so a stale entry cannot let a closed petition be signed. */
-    petitions?: (numbers: number[]) => Promise<Map<number, SignablePetitionInfo>>;
+    /**
+     * The batch's petitions, read beforehand from a short-lived cache (outside the transaction:
+     * PGlite has one connection). The INSERT re-checks their state, so a stale entry cannot let
+     * a closed petition be signed.
+     */
+    petitions?: Map<number, SignablePetitionInfo>;
   } = {},
 ): Promise<ItemResult<{ outcome: SignOutcome }>[]> {
   const results: ItemResult<{ outcome: SignOutcome }>[] = new Array(submissions.length);
   if (submissions.length === 0) return results;
   const numbers = [...new Set(submissions.map((s) => s.petitionNumber))];
-  const byNumber = options.petitions ? await options.petitions(numbers) : await petitionsByNumber(tx, numbers);
+  const byNumber = options.petitions ?? (await petitionsByNumber(tx, numbers));
 
   type Prepared = {
     index: number;
