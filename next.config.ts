@@ -30,7 +30,7 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // `npm run bench` builds into .next/bench, so it never rebuilds the .next others serve from.
+  // `npm run bench` builds into .data-bench/next, so it never rebuilds the .next others serve from.
   distDir: process.env.BIRGE_NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],
   poweredByHeader: false,

@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/petitions", label: t("nav.petitions") },
     { href: "/activities", label: t("nav.activities") },
     { href: "/agencies", label: t("nav.agencies") },
+    { href: "/scorecards", label: t("nav.scorecards") },
     ...(actor ? [{ href: "/my/petitions", label: t("nav.myPetitions") }] : []),
     ...(actor?.agencies.length ? [{ href: "/agency", label: t("nav.agencyDashboard") }] : []),
     ...(isModerator(actor) ? [{ href: "/moderation", label: t("nav.moderation") }] : []),

@@ -27,7 +27,7 @@ const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 const PORTS = { bare: 3901, birge: 3902, pglite: 3903 };
 const CONNECTIONS = 64;
 const SECONDS = QUICK
-  ? { warm: 1, baseline: 3, naive: 4, sign: 8, confirm: 6, count: 3, page: 3, pgliteSign: 3, pgliteConfirm: 3, pgliteCount: 2 }
+  ? { warm: 1, baseline: 2, naive: 3, sign: 6, confirm: 5, count: 2, page: 2, pgliteSign: 2, pgliteConfirm: 2, pgliteCount: 1 }
   : { warm: 3, baseline: 10, naive: 15, sign: 30, confirm: 30, count: 10, page: 10, pgliteSign: 10, pgliteConfirm: 10, pgliteCount: 5 };
 /** Upper bound on requests per load, whatever the duration. */
 const MAX_REQUESTS = 2_000_000;
@@ -55,6 +55,8 @@ type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknow
 const entries: Entry[] = [];
 const checks: Record<string, unknown> = {};
 const servers: RunningServer[] = [];
+/** Every server started is stopped at the end, whatever happens. */
+const track = (server: RunningServer) => (servers.push(server), server);
 
 function entry(name: string, result: LoadResult, extra: Partial<Entry> = {}): Entry {
   const e: Entry = {
@@ -234,10 +236,10 @@ async function preparePostgres(): Promise<{ sql: postgres.Sql; query: Query }> {
   await admin.end();
   process.env.DATABASE_URL = BENCH_URL;
   const { runMigrations } = await import("@/db/migrate");
-  const { seedIfEmpty } = await import("@/db/seed");
+  const { seedBaseData } = await import("@/db/seed");
   const { closeDb } = await import("@/db/client");
   await runMigrations();
-  await seedIfEmpty();
+  await seedBaseData();
   await closeDb();
   const sql = postgres(BENCH_URL, { max: 4, onnotice: () => {} });
   return { sql, query: (text, params = []) => sql.unsafe(text, params as never[]) as unknown as Promise<Record<string, unknown>[]> };
@@ -340,10 +342,13 @@ async function main() {
   const [{ version }] = await query(`select current_setting('server_version') as version`);
   log(`database ${BENCH_DB} ready (PostgreSQL ${version}); starting servers`);
 
-  const bare = await startServer({ name: "bare", port: PORTS.bare, args: [path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" });
-  servers.push(bare);
-  const birge = await startServer({ name: "birge", port: PORTS.birge, args: ["--import", "tsx", "server.ts"], env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" });
-  servers.push(birge);
+  // The servers start, and the embedded database is prepared, at the same time.
+  const withPglite = !args.includes("--no-pglite");
+  const [bare, birge, pglitePrepared] = await Promise.all([
+    startServer({ name: "bare", port: PORTS.bare, args: [path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" }).then(track),
+    startServer({ name: "birge", port: PORTS.birge, args: ["--import", "tsx", "server.ts"], env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" }).then(track),
+    withPglite ? preparePglite(regions) : Promise.resolve(null),
+  ]);
 
   // 1. The ceiling: bare node:http answering the same POST without work.
   const baselineScenario = { kind: "sign" as const, path: "/api/v1/petitions/1/signatures", regions, runId: "bare" };
@@ -387,7 +392,7 @@ async function main() {
   await sql.end();
 
   // 6. The embedded database: the same path on PGlite, one process, one connection.
-  if (!args.includes("--no-pglite")) await runPglite(regions, references);
+  if (pglitePrepared) await runPglite(pglitePrepared, regions, references);
 
   const result = {
     date: new Date().toISOString(),
@@ -405,52 +410,58 @@ async function main() {
   log(`written bench/results/latest.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function runPglite(regions: string[], references: { baseline: number; naive: number | null }) {
+/** Migrates and seeds an embedded database and writes the petitions and pending signatures the PGlite run uses. */
+async function preparePglite(regions: string[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "birge-bench-pglite-"));
-  // PGlite has a single opener: the bench reads the folder only while the server is stopped.
-  const withDatabase = async <T>(work: (query: Query) => Promise<T>): Promise<T> => {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-    const pglite = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
-    try {
-      return await work(async (text, params = []) => (await pglite.query<Record<string, unknown>>(text, params)).rows);
-    } finally {
-      await pglite.close();
-    }
-  };
-  const start = () =>
-    startServer({
+  await prepareEmbedded(dir);
+  // The confirmations need pending signatures and their ids before the server starts.
+  const pendingCount = QUICK ? 6_000 : 30_000;
+  const prepared = await withEmbedded(dir, async (query) => {
+    const petition = await createPetition(query, "pglite: open budgets");
+    const warm = await createPetition(query, "pglite: warm-up");
+    const confirmPetition = await createPetition(query, "pglite: confirmations");
+    await query(
+      `insert into signatures (petition_id, full_name, email, email_normalized, email_domain, region_code, state, locale)
+       select $1, 'Pending Signer ' || g, 'pending' || g || '@bench.example', 'pending' || g || '@bench.example', 'bench.example', $2, 'pending', 'kk'
+       from generate_series(1, $3::int) g`,
+      [confirmPetition.id, regions[0], pendingCount],
+    );
+    return { petition, warm, confirmPetition, pending: await pendingSignatures(query, confirmPetition.id) };
+  });
+  return { dir, ...prepared };
+}
+
+/** PGlite has a single opener: the bench reads the folder only while the server is stopped. */
+async function withEmbedded<T>(dir: string, work: (query: Query) => Promise<T>): Promise<T> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const pglite = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
+  try {
+    return await work(async (text, params = []) => (await pglite.query<Record<string, unknown>>(text, params)).rows);
+  } finally {
+    await pglite.close();
+  }
+}
+
+async function runPglite(prepared: Awaited<ReturnType<typeof preparePglite>>, regions: string[], references: { baseline: number; naive: number | null }) {
+  const { dir, petition, warm, confirmPetition, pending } = prepared;
+  const ratios = (rate: number) => ({
+    ratio_to_baseline: round(rate / references.baseline, 3),
+    ratio_to_naive: references.naive ? round(rate / references.naive, 1) : null,
+  });
+  try {
+    const server = await startServer({
       name: "birge-pglite",
       port: PORTS.pglite,
       args: ["--import", "tsx", "server.ts"],
       env: birgeEnv({ DATABASE_URL: undefined, BIRGE_DATA_DIR: dir, AUTH_URL: `http://127.0.0.1:${PORTS.pglite}` }),
       readyPath: "/api/health",
     });
-  const ratios = (rate: number) => ({
-    ratio_to_baseline: round(rate / references.baseline, 3),
-    ratio_to_naive: references.naive ? round(rate / references.naive, 1) : null,
-  });
-  try {
-    await prepareEmbedded(dir);
-    const [petition, warm] = await withDatabase(async (query) => [await createPetition(query, "pglite: open budgets"), await createPetition(query, "pglite: warm-up")]);
-    log(`pglite: signing petition ${petition.number} for ${SECONDS.pgliteSign} s`);
-    let server = await start();
     servers.push(server);
+    log(`pglite: signing petition ${petition.number} for ${SECONDS.pgliteSign} s`);
     await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${warm.number}/signatures`, regions, runId: "pglitewarm", ipSalt: 3 } });
     const runId = `pglite${Date.now().toString(36)}`;
     const sign = await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.pgliteSign * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${petition.number}/signatures`, regions, runId, ipSalt: 4 } });
-    // Stopping flushes what was gathered; what was acknowledged must be there after the restart.
-    await server.stop();
-    const { signCheck, pending } = await withDatabase(async (query) => ({
-      signCheck: await checkSignatures(query, petition.id, runId, sign),
-      pending: await pendingSignatures(query, petition.id),
-    }));
-    checks.pglite_sign = signCheck;
-    entry("pglite: sign (hot path)", sign, { ...ratios(sign.ratePerS), lost: signCheck.lost, double_counted: 0 });
-    log(`pglite: sign ${Math.round(sign.ratePerS)}/s; accepted ${signCheck.accepted_signers} = stored ${signCheck.stored_signatures} after a restart`);
-
-    server = await start();
-    servers.push(server);
     const confirm = await runLoad({
       port: server.port,
       connections: CONNECTIONS,
@@ -458,15 +469,21 @@ async function runPglite(regions: string[], references: { baseline: number; naiv
       maxRequests: pending.ids.length + Math.ceil(pending.ids.length / 49) + 10,
       scenario: { kind: "confirm", ids: pending.ids, tokens: pending.tokens },
     });
-    const count = await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.pgliteCount * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "get", paths: [`/api/v1/petitions/${petition.number}/count`], accept: "application/json" } });
+    const count = await runLoad({ port: server.port, connections: CONNECTIONS, durationMs: SECONDS.pgliteCount * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "get", paths: [`/api/v1/petitions/${confirmPetition.number}/count`], accept: "application/json" } });
     await sleep(400);
-    const shown = ((await (await fetch(`http://127.0.0.1:${server.port}/api/v1/petitions/${petition.number}/count`)).json()) as { confirmed: number }).confirmed;
+    const shown = ((await (await fetch(`http://127.0.0.1:${server.port}/api/v1/petitions/${confirmPetition.number}/count`)).json()) as { confirmed: number }).confirmed;
+    // Stopping writes what was gathered; what was acknowledged must be there when the folder is reopened.
     await server.stop();
-    const confirmCheck = await withDatabase((query) => checkConfirmations(query, petition.id, pending.ids, confirm));
+    const { signCheck, confirmCheck } = await withEmbedded(dir, async (query) => ({
+      signCheck: await checkSignatures(query, petition.id, runId, sign),
+      confirmCheck: await checkConfirmations(query, confirmPetition.id, pending.ids, confirm),
+    }));
+    checks.pglite_sign = signCheck;
     checks.pglite_confirm = { ...confirmCheck, endpoint_at_rest: shown, exact_at_rest: shown === confirmCheck.counted };
+    entry("pglite: sign (hot path)", sign, { ...ratios(sign.ratePerS), lost: signCheck.lost, double_counted: 0 });
     entry("pglite: confirm", confirm, { ...ratios(confirm.ratePerS), lost: confirmCheck.lost, double_counted: confirmCheck.double_counted });
     entry("pglite: count endpoint", count, ratios(count.ratePerS));
-    log(`pglite: confirm ${Math.round(confirm.ratePerS)}/s, count ${Math.round(count.ratePerS)}/s; counted ${confirmCheck.counted} = confirmed ${confirmCheck.confirmed_rows}`);
+    log(`pglite: sign ${Math.round(sign.ratePerS)}/s (accepted ${signCheck.accepted_signers} = stored ${signCheck.stored_signatures} after the restart), confirm ${Math.round(confirm.ratePerS)}/s, count ${Math.round(count.ratePerS)}/s; counted ${confirmCheck.counted} = confirmed ${confirmCheck.confirmed_rows}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -480,12 +497,12 @@ async function prepareEmbedded(dir: string) {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const schema = await import("@/db/schema");
   const { MIGRATIONS_FOLDER } = await import("@/db/migrate");
-  const { seedIfEmpty } = await import("@/db/seed");
+  const { seedBaseData } = await import("@/db/seed");
   const pglite = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
   try {
     const db = drizzle(pglite, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    await seedIfEmpty(db as never);
+    await seedBaseData(db as never);
   } finally {
     await pglite.close();
   }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 export const ROOT = process.cwd();
-export const BENCH_DIST_DIR = path.join(".next", "bench");
+/** Its own build folder, ignored by git and by tsc (a dot folder), never cleaned by a `next build` of .next. */
+export const BENCH_DIST_DIR = path.join(".data-bench", "next");
 export const NAIVE_ROUTE = "/api/bench/naive-sign";
 
 function newestSourceTime(dir: string): number {
@@ -22,7 +23,7 @@ function newestSourceTime(dir: string): number {
 }
 
 /**
- * Builds Next into .next/bench unless a build there is newer than every source: the bench
+ * Builds Next into .data-bench/next unless a build there is newer than every source: the bench
  * never rebuilds the .next that other work (e2e, `npm start`) serves from. `next build`
  * rewrites tsconfig.json and next-env.d.ts to point at its output folder; they are put back.
  */

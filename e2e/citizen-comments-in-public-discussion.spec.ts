@@ -93,7 +93,7 @@ test("Aliya comments on a section of Adal Qogam's public discussion; an outsider
   await owner.getByRole("button", { name: "Open the discussion" }).click();
   await expect(owner.getByRole("heading", { level: 2, name: "Article 1. Opening hours" })).toBeVisible();
   await expect(owner.getByRole("heading", { level: 2, name: "Article 2. Dogs" })).toBeVisible();
-  await expect(owner.getByText("Open for comments")).toBeVisible();
+  await expect(owner.getByText("Open for comments", { exact: true })).toBeVisible();
 
   // Aliya signs in, opens the first section's comment form and proposes new wording.
   const citizen = await signedInPage(browser, CITIZEN);

@@ -64,7 +64,8 @@ test("Dana's petition gathers support, passes moderation, and its signatures sta
   await expect(moderator.getByText(`Petition No. ${number} is open for signatures`)).toBeVisible();
 
   // The public signs; the third confirmed signature reaches the akimat's threshold.
-  const publicPage = await browser.newPage({ locale: "en-GB" });
+  const publicContext = await browser.newContext({ locale: "en-GB" });
+  const publicPage = await publicContext.newPage();
   await publicPage.goto(`/petitions/${number}`);
   await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectNoSeriousAxeViolations(publicPage);
@@ -96,7 +97,7 @@ test("Dana's petition gathers support, passes moderation, and its signatures sta
   await expect(publicPage.getByText(/4 signatures/).first()).toBeVisible();
 
   await setRules(admin, { supporters: "50", cityAkimat: "2500" });
-  for (const context of [adminContext, danaContext, moderatorContext]) await context.close();
+  for (const context of [adminContext, danaContext, moderatorContext, publicContext]) await context.close();
 });
 
 test("a moderator rejects a petition with a reason that everyone can read", async ({ browser }) => {

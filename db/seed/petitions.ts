@@ -5,6 +5,7 @@ import type { Database } from "../client";
 import { agencies, events, petitionResponses, petitions, regions, signatures, users } from "../schema";
 import { applyCountDeltas, type CountDelta } from "../../lib/petitions/counts";
 import { toDayString } from "../../lib/calendar/working-days";
+import { loadCalendar } from "../../lib/calendar/load-calendar";
 
 const FIRST_NAMES = ["Aigerim", "Nurlan", "Dana", "Yerlan", "Madina", "Arman", "Aliya", "Timur", "Saule", "Daniyar", "Zhanar", "Bauyrzhan", "Olga", "Sergey", "Gulnara", "Askar"];
 const SURNAMES = ["Akhmetova", "Seitkali", "Nurpeisova", "Omarov", "Zhaksybekova", "Ivanova", "Tokayev", "Bekova", "Kim", "Suleimenov", "Abenova", "Petrov"];
@@ -127,6 +128,8 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
   const existing = await db.select({ id: petitions.id }).from(petitions).limit(1);
   if (existing.length) return;
   const regionCodes = (await db.select({ code: regions.code }).from(regions)).map((r) => r.code);
+  // Response clocks as reachThresholds sets them: working days from the threshold day.
+  const calendar = await loadCalendar(db);
   for (const demo of DEMO) {
     await db.transaction(async (tx) => {
       const [agency] = await tx.select().from(agencies).where(eq(agencies.slug, demo.agencySlug));
@@ -157,7 +160,9 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
           responseThreshold: isOpenish ? threshold : null,
           responseWorkingDays: isOpenish ? (agency.level === "national_body" ? 40 : 20) : null,
           thresholdReachedAt: demo.thresholdReached ? new Date(now.getTime() - 10 * 86_400_000) : null,
-          responseDueOn: demo.thresholdReached ? toDayString(new Date(now.getTime() + 18 * 86_400_000)) : null,
+          responseDueOn: demo.thresholdReached
+            ? calendar.addWorkingDays(toDayString(new Date(now.getTime() - 10 * 86_400_000)), agency.level === "national_body" ? 40 : 20)
+            : null,
           respondedAt: demo.response ? new Date(now.getTime() - 2 * 86_400_000) : null,
           rejectionReason: demo.rejection ?? null,
           moderationNote: demo.rejection ? "Demands to dismiss officials are not admissible as petitions." : null,

@@ -5,6 +5,7 @@ import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { requestScorecardRefresh } from "@/lib/scorecards/refresh-scorecards";
 import { blobPath } from "@/lib/files/storage";
 import { answerInformationRequest } from "@/lib/public-control/answer-information-request";
 import { answerRecommendations } from "@/lib/public-control/answer-recommendations";
@@ -90,6 +91,8 @@ export async function publishAnswer(options: {
       data: { agencyId, requiresApproval: agency.requiresApproval, approvedBy },
       occurredAt: now,
     });
+    // The public scorecard picks the answer up within seconds, not at the next periodic refresh.
+    await requestScorecardRefresh(tx);
     return { status: "published" as const };
   });
 }

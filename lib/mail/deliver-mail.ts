@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { mailMessages } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { mailFrom } from "@/lib/config";
+import { htmlFromText } from "./render-mail";
 
 let transporter: Transporter | null = null;
 
@@ -32,7 +33,7 @@ export async function deliverMail(db: Database, messageId: number): Promise<void
         to: message.toAddress,
         subject: message.subject,
         text: message.textBody,
-        html: message.htmlBody ?? undefined,
+        html: message.htmlBody ?? htmlFromText(message.textBody),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

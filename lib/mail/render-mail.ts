@@ -45,14 +45,27 @@ function translatorFor(locale: Locale): Translator {
  * the HTML part escapes it and turns URLs into links, so no template can inject markup.
  */
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {
+  const { subject, text } = renderMailText(template, locale, params);
+  return { subject, text, html: htmlFromText(text, locale) };
+}
+
+/** The subject and plain text of a mail, without its HTML part. */
+export function renderMailText(template: string, locale: Locale, params: MailParams): Omit<RenderedMail, "html"> {
   const t = translatorFor(locale);
   const subject = t(`${template}.subject` as never, params as never) as string;
   const body = t(`${template}.body` as never, params as never) as string;
   const footer = t("mail.footer" as never) as string;
-  const text = `${body}\n\n--\n${footer}`;
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${escapeHtml(text)
+  return { subject, text: `${body}\n\n--\n${footer}` };
+}
+
+/**
+ * The HTML part of a mail: its text escaped, line breaks kept, URLs made links. The outbox
+ * may store it empty (the signing hot path does, to write less per signature); delivery then
+ * derives it here.
+ */
+export function htmlFromText(text: string, locale?: string): string {
+  return `<!doctype html><html${locale ? ` lang="${locale}"` : ""}><body style="font-family:system-ui,sans-serif;line-height:1.5">${escapeHtml(text)
     .split("\n")
     .join("<br>")
     .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</body></html>`;
-  return { subject, text, html };
 }

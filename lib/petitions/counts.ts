@@ -21,65 +21,42 @@ export interface CountDelta {
 /**
  * Applies count changes in the caller's transaction, grouped so that a batch of many
  * signatures costs one upsert per (petition), (petition, region) and (petition, day) —
- * never one write per signature on a shared row.
+ * never one write per signature on a shared row. The three upserts are one statement (one
+ * round trip: the signing hot path calls this once per batch), in a fixed row order so that
+ * two batches take the counter rows' locks in the same order.
  */
 export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  const byPetition = new Map<string, { confirmed: number; invalidated: number }>();
-  const byRegion = new Map<string, number>();
-  const byDay = new Map<string, number>();
-  for (const d of deltas) {
-    const p = byPetition.get(d.petitionId) ?? { confirmed: 0, invalidated: 0 };
-    p.confirmed += d.confirmed;
-    p.invalidated += d.invalidated ?? 0;
-    byPetition.set(d.petitionId, p);
-    const regionKey = `${d.petitionId}\u0000${d.regionCode}`;
-    byRegion.set(regionKey, (byRegion.get(regionKey) ?? 0) + d.confirmed);
-    const dayKey = `${d.petitionId}\u0000${d.day}`;
-    byDay.set(dayKey, (byDay.get(dayKey) ?? 0) + d.confirmed);
-  }
-  const shardRows = [...byPetition].map(([petitionId, v]) => ({
-    petitionId,
-    shard: Math.floor(Math.random() * COUNT_SHARDS),
-    confirmed: v.confirmed,
-    invalidated: v.invalidated,
-  }));
-  await tx
-    .insert(petitionCountShards)
-    .values(shardRows)
-    .onConflictDoUpdate({
-      target: [petitionCountShards.petitionId, petitionCountShards.shard],
-      set: {
-        confirmed: sql`${petitionCountShards.confirmed} + excluded.confirmed`,
-        invalidated: sql`${petitionCountShards.invalidated} + excluded.invalidated`,
-      },
-    });
-  const regionRows = [...byRegion].filter(([, n]) => n !== 0).map(([key, confirmed]) => {
-    const [petitionId, regionCode] = key.split("\u0000");
-    return { petitionId, regionCode, confirmed };
-  });
-  if (regionRows.length) {
-    await tx
-      .insert(petitionRegionCounts)
-      .values(regionRows)
-      .onConflictDoUpdate({
-        target: [petitionRegionCounts.petitionId, petitionRegionCounts.regionCode],
-        set: { confirmed: sql`${petitionRegionCounts.confirmed} + excluded.confirmed` },
-      });
-  }
-  const dayRows = [...byDay].filter(([, n]) => n !== 0).map(([key, confirmed]) => {
-    const [petitionId, day] = key.split("\u0000");
-    return { petitionId, day, confirmed };
-  });
-  if (dayRows.length) {
-    await tx
-      .insert(petitionDailyCounts)
-      .values(dayRows)
-      .onConflictDoUpdate({
-        target: [petitionDailyCounts.petitionId, petitionDailyCounts.day],
-        set: { confirmed: sql`${petitionDailyCounts.confirmed} + excluded.confirmed` },
-      });
-  }
+  const rows = deltas.map((d) => ({ petition_id: d.petitionId, region_code: d.regionCode, day: d.day, confirmed: d.confirmed, invalidated: d.invalidated ?? 0 }));
+  await tx.execute(sql`
+    with d as (
+      select * from json_to_recordset(${JSON.stringify(rows)}::json)
+        as x(petition_id text, region_code text, day date, confirmed int, invalidated int)
+    ),
+    shards as (
+      insert into petition_count_shards (petition_id, shard, confirmed, invalidated)
+      select petition_id, floor(random() * ${COUNT_SHARDS})::smallint, sum(confirmed), sum(invalidated)
+      from d group by petition_id order by petition_id
+      on conflict (petition_id, shard) do update
+        set confirmed = petition_count_shards.confirmed + excluded.confirmed,
+            invalidated = petition_count_shards.invalidated + excluded.invalidated
+      returning 1
+    ),
+    by_region as (
+      insert into petition_region_counts (petition_id, region_code, confirmed)
+      select petition_id, region_code, sum(confirmed) from d
+      group by petition_id, region_code having sum(confirmed) <> 0 order by petition_id, region_code
+      on conflict (petition_id, region_code) do update set confirmed = petition_region_counts.confirmed + excluded.confirmed
+      returning 1
+    ),
+    by_day as (
+      insert into petition_daily_counts (petition_id, day, confirmed)
+      select petition_id, day, sum(confirmed) from d
+      group by petition_id, day having sum(confirmed) <> 0 order by petition_id, day
+      on conflict (petition_id, day) do update set confirmed = petition_daily_counts.confirmed + excluded.confirmed
+      returning 1
+    )
+    select (select count(*) from shards) as shards, (select count(*) from by_region) as regions, (select count(*) from by_day) as days`);
 }
 
 /** The day a count change belongs to. */

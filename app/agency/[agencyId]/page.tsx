@@ -62,7 +62,10 @@ export default async function AgencyInboxPage({ params, searchParams }: Props) {
         lead={agency.requiresApproval ? t("inbox.leadApproval") : t("inbox.leadNoApproval")}
         actions={
           <>
-            <Link href={href(`/api/agency/${agencyId}/inbox.csv`, query)}>{t("inbox.downloadCsv")}</Link>
+            {/* A file, not a page: a plain link, so the router does not try to render it. */}
+            <a href={href(`/api/agency/${agencyId}/inbox.csv`, query)} download>
+              {t("inbox.downloadCsv")}
+            </a>
             <Link href={`${path}/templates`}>{t("templates.title")}</Link>
           </>
         }

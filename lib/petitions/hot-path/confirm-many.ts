@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { petitions, signatures } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { applyCountDeltas, countDay, type CountDelta } from "../counts";
+import { applyCountDeltas, countDay, readCounts, type CountDelta } from "../counts";
 import { reachThresholds } from "../reach-thresholds";
 import { SIGNABLE } from "../states";
 import type { ItemResult } from "./micro-batcher";
@@ -39,7 +39,16 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
         inArray(petitions.state, [...SIGNABLE]),
       ),
     )
-    .returning({ id: signatures.id, petitionId: signatures.petitionId, regionCode: signatures.regionCode, petitionNumber: petitions.number });
+    .returning({
+      id: signatures.id,
+      petitionId: signatures.petitionId,
+      regionCode: signatures.regionCode,
+      petitionNumber: petitions.number,
+      petitionState: petitions.state,
+      supportThreshold: petitions.supportThreshold,
+      responseThreshold: petitions.responseThreshold,
+      thresholdReachedAt: petitions.thresholdReachedAt,
+    });
   const confirmed = new Map(moved.map((row) => [row.id, row]));
 
   const others = ids.filter((id) => !confirmed.has(id));
@@ -56,7 +65,7 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
   const deltas: CountDelta[] = moved.map((row) => ({ petitionId: row.petitionId, regionCode: row.regionCode, day: countDay(now), confirmed: 1 }));
   if (deltas.length) {
     await applyCountDeltas(tx, sortDeltas(deltas));
-    await reachThresholds(tx, [...new Set(moved.map((row) => row.petitionId))], now);
+    await reachThresholdsIfCrossed(tx, moved, now);
   }
 
   const answered = new Set<number>();
@@ -73,4 +82,26 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
     if (row.state !== "pending") return { ok: false, error: new DomainError("invalid_transition", "signatureNotPending") };
     return { ok: false, error: new DomainError("invalid_transition", "petitionNotSignable") };
   });
+}
+
+/**
+ * reachThresholds, called only when a petition of the batch may have crossed one: one read of
+ * the counts instead of the full check on every batch. Same race as reachThresholds itself
+ * (two batches committing at once each miss the other's count), with the same safety net:
+ * the sweep job re-checks every minute.
+ */
+export async function reachThresholdsIfCrossed(
+  tx: Executor,
+  petitions: ReadonlyArray<{ petitionId: string; petitionState: string; supportThreshold: number | null; responseThreshold: number | null; thresholdReachedAt: Date | null }>,
+  now: Date,
+): Promise<void> {
+  const thresholds = new Map<string, number>();
+  for (const p of petitions) {
+    if (p.petitionState === "gathering_support" && p.supportThreshold !== null) thresholds.set(p.petitionId, p.supportThreshold);
+    if (p.petitionState === "open" && p.thresholdReachedAt === null && p.responseThreshold !== null) thresholds.set(p.petitionId, p.responseThreshold);
+  }
+  if (thresholds.size === 0) return;
+  const counts = await readCounts(tx, [...thresholds.keys()]);
+  const crossed = [...thresholds].filter(([id, threshold]) => (counts.get(id)?.confirmed ?? 0) >= threshold).map(([id]) => id);
+  if (crossed.length) await reachThresholds(tx, crossed, now);
 }
