@@ -96,8 +96,11 @@ function parseResponse(buf) {
   return { status, head: lower, body: buf.subarray(headEnd + 4, end), end };
 }
 
+let completedInWindow = 0;
+
 function record(request, response, startedAt) {
   const us = Number(process.hrtime.bigint() - startedAt) / 1000;
+  if (Date.now() <= deadline) completedInWindow++;
   if (completed < total) latenciesUs[completed] = us;
   completed++;
   statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
@@ -164,8 +167,10 @@ parentPort.postMessage(
     completed,
     errors,
     elapsedMs,
-    // Requests answered per second over the window in which requests were being sent.
-    ratePerS: completed / (Math.min(elapsedMs, durationMs + 50) / 1000),
+    // Answers received per second within the window (those still in flight at its end are
+    // waited for and checked, but not counted in the rate); a run cut short by maxRequests
+    // counts over its own length.
+    ratePerS: elapsedMs < durationMs ? completed / (elapsedMs / 1000) : completedInWindow / (durationMs / 1000),
     p50Ms: pct(50),
     p95Ms: pct(95),
     p99Ms: pct(99),

@@ -3,6 +3,7 @@
 // The data set is generated once into its own database (birge_scale) and kept for later runs.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { generateScaleData } from "./generate-scale-data";
@@ -48,9 +49,15 @@ export async function runScale(args: string[], log: (line: string) => void) {
   const numbers = (await sql<{ number: number }[]>`select number from petitions where state in ('open', 'closed', 'responded') order by random() limit 300`).map((r) => r.number);
   const [largest] = await sql<{ number: number; n: number }[]>`
     select p.number, sum(s.confirmed)::int as n from petition_count_shards s join petitions p on p.id = s.petition_id group by p.number order by 2 desc limit 1`;
-  await sql.end();
+  // No request path may scan signatures: Postgres counts every sequential scan of the table.
+  const scans = async () => {
+    const [row] = await sql<{ seq_scan: number; idx_scan: number }[]>`
+      select seq_scan::int, coalesce(idx_scan, 0)::int as idx_scan from pg_stat_user_tables where relname = 'signatures'`;
+    return row;
+  };
 
   let server: RunningServer | null = null;
+  let scansBefore: { seq_scan: number; idx_scan: number } | null = null;
   const results: Array<Record<string, unknown>> = [];
   try {
     server = await startServer({
@@ -78,6 +85,8 @@ export async function runScale(args: string[], log: (line: string) => void) {
       ["API list /api/v1/petitions", ["/api/v1/petitions"]],
       ["count endpoint (random)", numbers.map((n) => `/api/v1/petitions/${n}/count`)],
     ];
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    scansBefore = await scans();
     for (const [name, paths] of cases) {
       // Warm once, then a few concurrent readers for a fixed time.
       await runLoad({ port: server.port, connections: 2, durationMs: 1_000, maxRequests: 50, scenario: { kind: "get", paths, accept: "text/html" } });
@@ -89,7 +98,15 @@ export async function runScale(args: string[], log: (line: string) => void) {
   } finally {
     await server?.stop();
   }
-  const report = { date: new Date().toISOString(), command: `npm run bench -- --scale`, machine: machine(), signatures: stored, petitions: petitionCount, table_sizes: sizes, readers: 4, scenarios: results };
+  // The statistics collector reports with a short delay.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const scansAfter = await scans();
+  await sql.end();
+  const signatureScans = scansBefore
+    ? { sequential_scans_of_signatures: scansAfter.seq_scan - scansBefore.seq_scan, index_scans_of_signatures: scansAfter.idx_scan - scansBefore.idx_scan }
+    : null;
+  log(`scale: during the reads, sequential scans of signatures: ${signatureScans?.sequential_scans_of_signatures}, index scans: ${signatureScans?.index_scans_of_signatures}`);
+  const report = { date: new Date().toISOString(), command: `npm run bench -- --scale`, machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) }, signatures: stored, petitions: petitionCount, table_sizes: sizes, readers: 4, signature_scans_during_reads: signatureScans, scenarios: results };
   writeFileSync(path.join(ROOT, "bench", "results", "scale.json"), JSON.stringify(report, null, 2) + "\n");
   log("written bench/results/scale.json");
 }
