@@ -12,6 +12,7 @@ import { BENCH_DIST_DIR, ensureBenchBuild, machine, ROOT, runLoad, startServer, 
 const option = (args: string[], name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 
 export async function runScale(args: string[], log: (line: string) => void) {
+  const loadAverageAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
   const signatures = option(args, "signatures", 10_000_000);
   const petitionCount = option(args, "petitions", 10_000);
   const adminUrl = process.env.BENCH_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -106,7 +107,7 @@ export async function runScale(args: string[], log: (line: string) => void) {
     ? { sequential_scans_of_signatures: scansAfter.seq_scan - scansBefore.seq_scan, index_scans_of_signatures: scansAfter.idx_scan - scansBefore.idx_scan }
     : null;
   log(`scale: during the reads, sequential scans of signatures: ${signatureScans?.sequential_scans_of_signatures}, index scans: ${signatureScans?.index_scans_of_signatures}`);
-  const report = { date: new Date().toISOString(), command: `npm run bench -- --scale`, machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) }, signatures: stored, petitions: petitionCount, table_sizes: sizes, readers: 4, signature_scans_during_reads: signatureScans, scenarios: results };
+  const report = { date: new Date().toISOString(), command: `npm run bench -- --scale`, machine: { ...machine(), loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) }, signatures: stored, petitions: petitionCount, table_sizes: sizes, readers: 4, signature_scans_during_reads: signatureScans, scenarios: results };
   writeFileSync(path.join(ROOT, "bench", "results", "scale.json"), JSON.stringify(report, null, 2) + "\n");
   log("written bench/results/scale.json");
 }
