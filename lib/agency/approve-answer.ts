@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { agencyAnswerDrafts, agencyItemStates } from "@/db/schema";
+import { agencyAnswerDrafts } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { checkAnswer } from "./check-answer";
 import { lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { itemUrl, mailPeople } from "./notify";
-import { APPROVABLE, assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { APPROVABLE, assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * A supervisor approves a submitted answer as it stands; any member of staff may then publish
@@ -36,19 +36,15 @@ export async function approveAnswer(options: {
       .update(agencyAnswerDrafts)
       .set({ approvedBy: actor!.id, approvedAt: now })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
-    await tx
-      .update(agencyItemStates)
-      .set({ status: "approved", updatedAt: now })
-      .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
-    await recordEvent(tx, {
-      entityType: "agency_item",
-      entityId: itemEntityId(kind, itemId),
+    await moveItemStatus(tx, {
+      kind,
+      itemId,
       actorId: actor!.id,
       action: "approved",
-      fromState: state.status,
-      toState: "approved",
+      from: state.status,
+      to: "approved",
       data: { agencyId },
-      occurredAt: now,
+      now,
     });
     await mailPeople(
       tx,

@@ -1,18 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { and, eq, inArray } from "drizzle-orm";
-import { agencyAnswerDrafts, agencyItemStates, files } from "@/db/schema";
+import { agencyAnswerDrafts, files } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { requestScorecardRefresh } from "@/lib/scorecards/refresh-scorecards";
 import { blobPath } from "@/lib/files/storage";
 import { answerInformationRequest } from "@/lib/public-control/answer-information-request";
 import { answerRecommendations } from "@/lib/public-control/answer-recommendations";
 import { checkAnswer } from "./check-answer";
 import { assertItemOfAgency, lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { publishPetitionResponse } from "./publish-petition-response";
-import { ANSWERED_KINDS, assertTransition, itemEntityId, mayPublish, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { ANSWERED_KINDS, assertTransition, mayPublish, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * Publishes the answer of an item from its draft, under the agency's approval rule: where the
@@ -77,19 +77,15 @@ export async function publishAnswer(options: {
         .set({ approvedBy: actor!.id, approvedAt: now })
         .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
     }
-    await tx
-      .update(agencyItemStates)
-      .set({ status: "published", updatedAt: now })
-      .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
-    await recordEvent(tx, {
-      entityType: "agency_item",
-      entityId: itemEntityId(kind, itemId),
+    await moveItemStatus(tx, {
+      kind,
+      itemId,
       actorId: actor!.id,
       action: "published",
-      fromState: state.status,
-      toState: "published",
+      from: state.status,
+      to: "published",
       data: { agencyId, requiresApproval: agency.requiresApproval, approvedBy },
-      occurredAt: now,
+      now,
     });
     // The public scorecard picks the answer up within seconds, not at the next periodic refresh.
     await requestScorecardRefresh(tx);

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { agencyAnswerDrafts, agencyItemNotes, agencyItemStates } from "@/db/schema";
+import { agencyAnswerDrafts, agencyItemNotes } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { itemUrl, mailPeople } from "./notify";
 import { noteSchema } from "./schema";
-import { assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * A supervisor sends a submitted (or approved) answer back to staff for changes, optionally
@@ -43,19 +43,15 @@ export async function returnAnswer(options: {
       .set({ submittedForApprovalAt: null, approvedBy: null, approvedAt: null })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)))
       .returning();
-    await tx
-      .update(agencyItemStates)
-      .set({ status: "in_progress", updatedAt: now })
-      .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
-    await recordEvent(tx, {
-      entityType: "agency_item",
-      entityId: itemEntityId(kind, itemId),
+    await moveItemStatus(tx, {
+      kind,
+      itemId,
       actorId: actor!.id,
       action: "returned",
-      fromState: state.status,
-      toState: "in_progress",
+      from: state.status,
+      to: "in_progress",
       data: { agencyId, noteId },
-      occurredAt: now,
+      now,
     });
     await mailPeople(
       tx,

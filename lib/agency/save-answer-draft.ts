@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { agencyAnswerDrafts, agencyItemStates, type AgencyAnswerDraft } from "@/db/schema";
+import { agencyAnswerDrafts, type AgencyAnswerDraft } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { insertFileRow, prepareUpload, type PreparedUpload } from "@/lib/files/store-upload";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { assertItemOfAgency, lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { draftSchemaFor, readDraft } from "./schema";
-import { ANSWERED_KINDS, assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { ANSWERED_KINDS, assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /** Most files one information answer carries. */
 export const MAX_ATTACHMENTS = 10;
@@ -83,20 +83,7 @@ export async function saveAnswerDraft(options: {
       .onConflictDoUpdate({ target: [agencyAnswerDrafts.itemKind, agencyAnswerDrafts.itemId], set: values })
       .returning();
     if (action) {
-      await tx
-        .update(agencyItemStates)
-        .set({ status, updatedAt: now })
-        .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
-      await recordEvent(tx, {
-        entityType: "agency_item",
-        entityId: itemEntityId(kind, itemId),
-        actorId: actor!.id,
-        action,
-        fromState: state.status,
-        toState: status,
-        data: { agencyId },
-        occurredAt: now,
-      });
+      await moveItemStatus(tx, { kind, itemId, actorId: actor!.id, action, from: state.status, to: status, data: { agencyId }, now });
     }
     return { draft, status, changed: true };
   });

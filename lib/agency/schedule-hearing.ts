@@ -1,14 +1,12 @@
-import { and, eq } from "drizzle-orm";
-import { agencyItemStates, type Activity } from "@/db/schema";
+import type { Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { scheduleConsiderationHearing } from "@/lib/public-control/schedule-consideration-hearing";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { almatyInstant, hearingSchema, type HearingInput } from "./schema";
-import { itemEntityId } from "./states";
 
 /**
  * Staff schedule the optional hearing on a final document from the dashboard, through
@@ -38,19 +36,15 @@ export async function scheduleHearing(options: {
       if (error instanceof DomainError && error.fieldErrors?.startsAt) throw new DomainError(error.code, error.message, { day: error.fieldErrors.startsAt });
       throw error;
     }
-    await tx
-      .update(agencyItemStates)
-      .set({ status: "published", updatedAt: now })
-      .where(and(eq(agencyItemStates.itemKind, "hearing"), eq(agencyItemStates.itemId, activityId)));
-    await recordEvent(tx, {
-      entityType: "agency_item",
-      entityId: itemEntityId("hearing", activityId),
+    await moveItemStatus(tx, {
+      kind: "hearing",
+      itemId: activityId,
       actorId: actor!.id,
       action: "scheduled",
-      fromState: state.status,
-      toState: "published",
+      from: state.status,
+      to: "published",
       data: { agencyId, startsAt: startsAt.toISOString() },
-      occurredAt: now,
+      now,
     });
     return scheduled;
   });

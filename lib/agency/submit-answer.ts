@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { agencyAnswerDrafts, agencyItemStates } from "@/db/schema";
+import { agencyAnswerDrafts } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { checkAnswer } from "./check-answer";
 import { lockItemForWork } from "./item-source";
+import { moveItemStatus } from "./move-item-status";
 import { itemUrl, mailPeople, supervisorIds } from "./notify";
-import { assertTransition, itemEntityId, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * Staff hand a finished draft to the supervisors for approval. The draft must be complete (the
@@ -35,19 +35,15 @@ export async function submitAnswer(options: {
       .update(agencyAnswerDrafts)
       .set({ submittedBy: actor!.id, submittedForApprovalAt: now, approvedBy: null, approvedAt: null })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
-    await tx
-      .update(agencyItemStates)
-      .set({ status: "awaiting_approval", updatedAt: now })
-      .where(and(eq(agencyItemStates.itemKind, kind), eq(agencyItemStates.itemId, itemId)));
-    await recordEvent(tx, {
-      entityType: "agency_item",
-      entityId: itemEntityId(kind, itemId),
+    await moveItemStatus(tx, {
+      kind,
+      itemId,
       actorId: actor!.id,
       action: "submitted_for_approval",
-      fromState: state.status,
-      toState: "awaiting_approval",
+      from: state.status,
+      to: "awaiting_approval",
       data: { agencyId },
-      occurredAt: now,
+      now,
     });
     const supervisors = (await supervisorIds(tx, agencyId)).filter((id) => id !== actor!.id);
     await mailPeople(tx, supervisors, "mailAgency.approvalRequested", {
