@@ -109,21 +109,41 @@ describe("supporters and signers", () => {
   it("answers a second signature from the same person the same way, counts it once and mails the owner", async () => {
     await ensureRegion();
     const { petition } = await submittedPetition();
-    const first = await sign(petition.number, petition.supportToken, { email: "Aru.Sembek+petition@gmail.com" });
+    // Unique per run, so a re-used database never holds this person already.
+    const who = `arusembek${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const first = await sign(petition.number, petition.supportToken, { email: `Aru.Sembek${who.slice(9)}+petition@gmail.com` });
     await confirmSignature({ db: db(), signatureId: first.signature.id, token: signatureToken(first.signature.id, "confirm") });
     const again = await signPetition({
       db: db(),
       actor: null,
       petitionNumber: petition.number,
       supportToken: petition.supportToken,
-      input: signatureInput({ email: "arusembek@GMAIL.com" }),
+      input: signatureInput({ email: `${who}@GMAIL.com` }),
       ip: "203.0.113.9",
       locale: "en",
     });
     expect(again.outcome).toBe("check_email");
     expect((await readCount(db(), petition.id)).confirmed).toBe(1);
-    const notices = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, "arusembek@GMAIL.com"), eq(mailMessages.template, "mailPetitions.alreadySigned")));
+    const notices = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, `${who}@GMAIL.com`), eq(mailMessages.template, "mailPetitions.alreadySigned")));
     expect(notices).toHaveLength(1);
+  });
+
+  it("tells a signer who pasted a NUL or another control character which field to fix, and stores nothing", async () => {
+    await ensureRegion();
+    const { petition } = await submittedPetition();
+    const attempt = signPetition({
+      db: db(),
+      actor: null,
+      petitionNumber: petition.number,
+      supportToken: petition.supportToken,
+      input: signatureInput({ fullName: "Aru\u0000 Sembek", regionCode: "astana\u0000" }),
+      ip: "203.0.113.10",
+      locale: "en",
+    });
+    const error = await attempt.then(() => null, (caught: unknown) => caught);
+    expect(isDomainError(error) && error.code).toBe("validation");
+    expect(isDomainError(error) && error.fieldErrors).toMatchObject({ fullName: ["controlCharacters"], regionCode: ["controlCharacters"] });
+    expect(await db().select().from(signatures).where(eq(signatures.petitionId, petition.id))).toHaveLength(0);
   });
 
   it("refuses a second signature with the same IIN under another address", async () => {

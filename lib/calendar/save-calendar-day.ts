@@ -11,7 +11,8 @@ import { calendarDaySchema, type CalendarDayInput } from "./schema";
 
 /**
  * An admin adds an exception to the five-day week or changes the one listed for that day.
- * Deadlines computed later use it; deadlines already computed keep their date.
+ * Deadlines computed later use it, and the edit enqueues `clocks.recompute-deadlines` in the same
+ * transaction, which moves the due day of every clock still running (README "Statutory clocks").
  * Events (entity "calendar_day", id = the day): "calendar_day_created" or "calendar_day_updated".
  */
 export async function saveCalendarDay(options: { db: Database; actor: Actor | null; input: CalendarDayInput }): Promise<{ created: boolean; changed: boolean }> {

@@ -35,6 +35,9 @@ export function nameProblem(name: string): "formula" | "link" | null {
   return null;
 }
 
+// C0 control characters other than tab, line feed and carriage return.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
 export const signatureFormSchema = z.object({
   fullName: z
     .string({ message: "required" })
@@ -57,6 +60,12 @@ export const signatureFormSchema = z.object({
   nameDisplay: z.enum(NAME_DISPLAYS).optional().default("initials"),
   consent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { message: "consent" })),
   notify: z.preprocess((v) => v === undefined ? true : v === "on" || v === "true" || v === true, z.boolean()),
+}).superRefine((form, ctx) => {
+  // Postgres refuses NUL in text and no field has a use for control characters: say so next to
+  // the field instead of failing on the insert.
+  for (const [field, value] of Object.entries(form)) {
+    if (typeof value === "string" && CONTROL_CHARACTERS.test(value)) ctx.addIssue({ code: "custom", path: [field], message: "controlCharacters" });
+  }
 });
 export type SignatureForm = z.infer<typeof signatureFormSchema>;
 

@@ -8,7 +8,8 @@ import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { signMany, type SignOutcome } from "./hot-path/sign-many";
 import { petitionByNumber } from "./load-petition";
 import { emailDomain } from "./normalize-email";
-import type { SignatureForm } from "./schema";
+import { signatureFormSchema, type SignatureForm } from "./schema";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { readPetitionSettings } from "./settings";
 import { SIGNABLE } from "./states";
 
@@ -41,7 +42,11 @@ export async function signPetition(options: {
   locale: Locale;
   now?: Date;
 }): Promise<{ outcome: SignOutcome }> {
-  const { db, actor, input, ip, locale, now = new Date() } = options;
+  const { db, actor, ip, locale, now = new Date() } = options;
+  // Checked here as well as by the caller: whoever calls, nothing unparsed reaches the database.
+  const parsed = signatureFormSchema.safeParse(options.input);
+  if (!parsed.success) throw new DomainError("validation", "validation", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
   await signablePetition(db, options.petitionNumber, options.supportToken);
   const settings = await readPetitionSettings(db);
   if (settings.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
