@@ -20,6 +20,7 @@ export {
   type TextAreaProps,
   type TextInputProps,
 } from "./field";
+export { FormProblems } from "./form-problems";
 export { LanguageSwitcher } from "./language-switcher";
 export { NavLink } from "./nav-link";
 export { Notice, type NoticeTone } from "./notice";
@@ -30,4 +31,5 @@ export { SiteFooter, type FooterLink } from "./site-footer";
 export { SiteHeader, type NavItem } from "./site-header";
 export { SkipLink } from "./skip-link";
 export { Table } from "./table";
+export { useFormMessages, type FormMessagesNamespace, type FormMessagesState } from "./use-form-messages";
 export { VisuallyHidden } from "./visually-hidden";

@@ -2,10 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Checkbox, Field, Select, TextInput, type SelectOption } from "@/app/_components";
+import { Button, Checkbox, Field, FormProblems, Select, type SelectOption, TextInput, useFormMessages } from "@/app/_components";
 import type { AdminFormState } from "../form-state";
-import { FormProblems } from "../form-problems";
-import { useFormMessages } from "../use-form-messages";
 
 /** The fields of agencyFormSchema, in the order the form shows them. */
 export const AGENCY_FORM_FIELDS = ["slug", "nameKk", "nameRu", "nameEn", "level", "regionCode", "website", "requiresApproval"] as const;
@@ -26,11 +24,11 @@ type AgencyFormProps = {
 export function AgencyForm({ action, agencyId, initial, levels, regions, submitLabel, savedText }: AgencyFormProps) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, { values: initial });
-  const { errorOf } = useFormMessages(state);
+  const { errorOf } = useFormMessages("admin", state);
   const values = state.values ?? initial;
   return (
     <form action={formAction} noValidate className="max-w-2xl">
-      <FormProblems state={state} fields={AGENCY_FORM_FIELDS} savedText={savedText} summaryId="agency-error-summary" />
+      <FormProblems namespace="admin" state={state} fields={AGENCY_FORM_FIELDS} savedText={savedText} summaryId="agency-error-summary" />
       {agencyId ? <input type="hidden" name="agencyId" value={agencyId} /> : null}
       <Field id="slug" label={t("agencyForm.slug")} hint={t("agencyForm.slugHint")} error={errorOf("slug")}>
         <TextInput id="slug" name="slug" defaultValue={values.slug} width="medium" autoCapitalize="none" autoCorrect="off" spellCheck={false} required maxLength={80} />

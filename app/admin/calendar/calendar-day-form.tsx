@@ -2,10 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Field, Select, TextInput, type SelectOption } from "@/app/_components";
+import { Button, Field, FormProblems, Select, type SelectOption, TextInput, useFormMessages } from "@/app/_components";
 import type { AdminFormState } from "../form-state";
-import { FormProblems } from "../form-problems";
-import { useFormMessages } from "../use-form-messages";
 import { saveCalendarDayAction } from "./actions";
 
 const FIELDS = ["day", "kind", "nameKk", "nameRu", "nameEn"] as const;
@@ -14,11 +12,11 @@ const FIELDS = ["day", "kind", "nameKk", "nameRu", "nameEn"] as const;
 export function CalendarDayForm({ initial, kinds }: { initial: Record<string, string>; kinds: readonly SelectOption[] }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(saveCalendarDayAction, { values: initial });
-  const { errorOf } = useFormMessages(state);
+  const { errorOf } = useFormMessages("admin", state);
   const values = state.values ?? initial;
   return (
     <form action={formAction} noValidate className="max-w-2xl">
-      <FormProblems state={state} fields={FIELDS} idPrefix="calendar-" summaryId="calendar-error-summary" />
+      <FormProblems namespace="admin" state={state} fields={FIELDS} idPrefix="calendar-" summaryId="calendar-error-summary" />
       <Field id="calendar-day" label={t("calendar.day")} hint={t("calendar.dayHint")} error={errorOf("day")}>
         <TextInput id="calendar-day" name="day" type="date" defaultValue={values.day} width="short" required />
       </Field>

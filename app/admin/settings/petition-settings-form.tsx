@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Checkbox, Field, Section, Select, TextInput, type SelectOption } from "@/app/_components";
+import { Button, Checkbox, Field, FormProblems, Section, Select, type SelectOption, TextInput, useFormMessages } from "@/app/_components";
 import type { AgencyLevel } from "@/db/schema/agencies";
 import {
   PETITION_SETTINGS_FORM_FIELDS,
@@ -12,8 +12,6 @@ import {
   thresholdValueField,
 } from "@/lib/petitions/settings-schema";
 import type { AdminFormState } from "../form-state";
-import { FormProblems } from "../form-problems";
-import { useFormMessages } from "../use-form-messages";
 import { updatePetitionSettingsAction } from "./actions";
 
 /** An agency level with its name in the reader's language (built on the server). */
@@ -23,7 +21,7 @@ export type LevelOption = { value: AgencyLevel; label: string };
 export function PetitionSettingsForm({ initial, levels }: { initial: Record<string, string>; levels: readonly LevelOption[] }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(updatePetitionSettingsAction, { values: initial });
-  const { errorOf } = useFormMessages(state);
+  const { errorOf } = useFormMessages("admin", state);
   const values = state.values ?? initial;
   const kinds: SelectOption[] = THRESHOLD_KINDS.map((kind) => ({ value: kind, label: t(`settings.kinds.${kind}`) }));
 
@@ -35,7 +33,7 @@ export function PetitionSettingsForm({ initial, levels }: { initial: Record<stri
 
   return (
     <form action={formAction} noValidate className="max-w-3xl">
-      <FormProblems state={state} fields={PETITION_SETTINGS_FORM_FIELDS} summaryId="settings-error-summary" />
+      <FormProblems namespace="admin" state={state} fields={PETITION_SETTINGS_FORM_FIELDS} summaryId="settings-error-summary" />
 
       <Section title={t("settings.support.title")} id="support" description={t("settings.support.description")} className="mt-10">
         {wholeNumber("supportThreshold", t("settings.supportThreshold"), t("settings.supportThresholdHint"), 100_000)}

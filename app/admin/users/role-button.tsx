@@ -2,16 +2,15 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Notice, VisuallyHidden } from "@/app/_components";
+import { Button, Notice, useFormMessages, VisuallyHidden } from "@/app/_components";
 import type { AdminFormState } from "../form-state";
-import { useFormMessages } from "../use-form-messages";
 import { changePlatformRoleAction } from "./actions";
 
 /** One grant or revoke button for one role of one person, with its own error message. */
 export function RoleButton({ userId, role, held, who }: { userId: string; role: "moderator" | "admin"; held: boolean; who: string }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(changePlatformRoleAction, {});
-  const { message } = useFormMessages(state);
+  const { message } = useFormMessages("admin", state);
   return (
     <form action={formAction}>
       <input type="hidden" name="userId" value={userId} />

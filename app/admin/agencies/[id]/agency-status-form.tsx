@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/app/_components";
+import { Button, FormProblems } from "@/app/_components";
 import type { AdminFormState } from "../../form-state";
-import { FormProblems } from "../../form-problems";
 import { setAgencyActiveAction } from "./actions";
 
 /** Deactivate (hide from new petitions and the directory) or reactivate an agency. */
@@ -13,7 +12,7 @@ export function AgencyStatusForm({ agencyId, active }: { agencyId: string; activ
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(setAgencyActiveAction, {});
   return (
     <form action={formAction}>
-      <FormProblems state={state} fields={[]} summaryId="status-error-summary" />
+      <FormProblems namespace="admin" state={state} fields={[]} summaryId="status-error-summary" />
       <input type="hidden" name="agencyId" value={agencyId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       <p className="mb-4 max-w-[40em]">{active ? t("agency.activeExplanation") : t("agency.inactiveExplanation")}</p>

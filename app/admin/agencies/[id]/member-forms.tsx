@@ -2,20 +2,18 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Field, Notice, Select, TextInput, VisuallyHidden, type SelectOption } from "@/app/_components";
+import { Button, Field, FormProblems, Notice, Select, type SelectOption, TextInput, useFormMessages, VisuallyHidden } from "@/app/_components";
 import type { AdminFormState } from "../../form-state";
-import { FormProblems } from "../../form-problems";
-import { useFormMessages } from "../../use-form-messages";
 import { removeAgencyMemberAction, saveAgencyMemberAction } from "./actions";
 
 /** Add a person who already has an account, by e-mail, as staff or supervisor. */
 export function AddMemberForm({ agencyId, roles }: { agencyId: string; roles: readonly SelectOption[] }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(saveAgencyMemberAction, { values: { email: "", role: "staff" } });
-  const { errorOf } = useFormMessages(state);
+  const { errorOf } = useFormMessages("admin", state);
   return (
     <form action={formAction} noValidate className="max-w-2xl">
-      <FormProblems state={state} fields={["email", "role"]} idPrefix="member-" summaryId="member-error-summary" />
+      <FormProblems namespace="admin" state={state} fields={["email", "role"]} idPrefix="member-" summaryId="member-error-summary" />
       <input type="hidden" name="agencyId" value={agencyId} />
       <Field id="member-email" label={t("members.email")} hint={t("members.emailHint")} error={errorOf("email")}>
         <TextInput id="member-email" name="email" type="email" autoComplete="off" spellCheck={false} defaultValue={state.values?.email} width="medium" />
@@ -49,7 +47,7 @@ export function MemberRoleForm({
 }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(saveAgencyMemberAction, {});
-  const { errorOf, message } = useFormMessages(state);
+  const { errorOf, message } = useFormMessages("admin", state);
   const id = `role-${userId}`;
   const problem = message ?? errorOf("role") ?? errorOf("email");
   return (
@@ -81,7 +79,7 @@ export function MemberRoleForm({
 export function RemoveMemberForm({ agencyId, userId, who }: { agencyId: string; userId: string; who: string }) {
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(removeAgencyMemberAction, {});
-  const { message } = useFormMessages(state);
+  const { message } = useFormMessages("admin", state);
   return (
     <form action={formAction}>
       <input type="hidden" name="agencyId" value={agencyId} />

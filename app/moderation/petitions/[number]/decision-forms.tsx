@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, Select, TextArea, type SelectOption } from "@/app/_components";
-import { FormProblems, useModerationMessages } from "../../form-problems";
+import { Button, FormProblems, Select, type SelectOption, TextArea, useFormMessages } from "@/app/_components";
 import type { ModerationFormState } from "../../form-state";
 import { approvePetitionAction, hidePetitionAction, rejectPetitionAction } from "./actions";
 
@@ -15,7 +14,7 @@ export function ApproveForm({ petitionId }: { petitionId: string }) {
   const [state, action, pending] = useActionState<ModerationFormState, FormData>(approvePetitionAction, {});
   return (
     <form action={action} className="stack">
-      <FormProblems state={state} fields={[]} idPrefix="approve-" />
+      <FormProblems namespace="moderation" messageBesideFieldErrors state={state} fields={[]} idPrefix="approve-" />
       <input type="hidden" name="petitionId" value={petitionId} />
       <Button type="submit" disabled={pending} fullWidthOnMobile>
         {t("review.approve")}
@@ -36,10 +35,10 @@ export function RejectForm({
 }) {
   const t = useTranslations("moderation");
   const [state, action, pending] = useActionState<ModerationFormState, FormData>(rejectPetitionAction, {});
-  const { errorOf } = useModerationMessages(state);
+  const { errorOf } = useFormMessages("moderation", state);
   return (
     <form action={action} noValidate className="stack">
-      <FormProblems state={state} fields={["reason", "note", "suggestedAgencyId"]} idPrefix="reject-" />
+      <FormProblems namespace="moderation" messageBesideFieldErrors state={state} fields={["reason", "note", "suggestedAgencyId"]} idPrefix="reject-" />
       <input type="hidden" name="petitionId" value={petitionId} />
       <Select
         id="reject-reason"
@@ -82,10 +81,10 @@ export function RejectForm({
 export function HideForm({ petitionId }: { petitionId: string }) {
   const t = useTranslations("moderation");
   const [state, action, pending] = useActionState<ModerationFormState, FormData>(hidePetitionAction, {});
-  const { errorOf } = useModerationMessages(state);
+  const { errorOf } = useFormMessages("moderation", state);
   return (
     <form action={action} noValidate className="stack">
-      <FormProblems state={state} fields={["reason"]} idPrefix="hide-" />
+      <FormProblems namespace="moderation" messageBesideFieldErrors state={state} fields={["reason"]} idPrefix="hide-" />
       <input type="hidden" name="petitionId" value={petitionId} />
       <TextArea
         id="hide-reason"

@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button, TextArea } from "@/app/_components";
-import { FormProblems, useModerationMessages } from "../../../form-problems";
+import { Button, FormProblems, TextArea, useFormMessages } from "@/app/_components";
 import type { ModerationFormState } from "../../../form-state";
 import { invalidateSignaturesAction } from "./actions";
 
@@ -23,10 +22,10 @@ export function ConfirmInvalidationForm({
 }) {
   const t = useTranslations("moderation");
   const [state, action, pending] = useActionState<ModerationFormState, FormData>(invalidateSignaturesAction, {});
-  const { errorOf } = useModerationMessages(state);
+  const { errorOf } = useFormMessages("moderation", state);
   return (
     <form action={action} noValidate className="stack">
-      <FormProblems state={state} fields={["reason"]} idPrefix="confirm-" />
+      <FormProblems namespace="moderation" messageBesideFieldErrors state={state} fields={["reason"]} idPrefix="confirm-" />
       <input type="hidden" name="petitionId" value={petitionId} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="emailDomain" value={emailDomain ?? ""} />

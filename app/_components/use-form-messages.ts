@@ -1,15 +1,28 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldErrorLink } from "@/app/_components";
-import type { AdminFormState } from "./form-state";
+import type { FieldErrorLink } from "./field";
+
+/** The catalogs whose forms translate their state with useFormMessages. */
+export type FormMessagesNamespace = "admin" | "moderation";
+
+/** What a form's server action returns that useFormMessages and FormProblems read. */
+export interface FormMessagesState {
+  saved?: boolean;
+  /** After success: a key of the namespace's catalog saying what happened. */
+  notice?: string;
+  /** A key of the "errors" catalog (or of "<namespace>.errors"). */
+  message?: string;
+  /** Field name → keys of the "validation" catalog (or of "<namespace>.validation"). */
+  fieldErrors?: Record<string, string[]>;
+}
 
 /**
- * Translates an admin form's state: field errors from the shared "validation" catalog or the
- * admin's own "admin.validation", the refusal from "errors" or "admin.errors".
+ * Translates a form's state: field errors from the shared "validation" catalog or the
+ * namespace's own "validation", the refusal from "errors" or the namespace's "errors".
  */
-export function useFormMessages(state: AdminFormState) {
-  const t = useTranslations("admin");
+export function useFormMessages(namespace: FormMessagesNamespace, state: FormMessagesState) {
+  const t = useTranslations(namespace);
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
 
