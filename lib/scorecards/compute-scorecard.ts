@@ -3,6 +3,7 @@
 // loads events and writes the result.
 
 import { isDayString, toDayString, type WorkingCalendar } from "@/lib/calendar/working-days";
+import { ZERO_SCORECARD_FIGURES, type StoredScorecardFigures } from "./measures";
 
 /**
  * The history the scorecard reads, per kind of item: the event that starts the clock, those
@@ -33,21 +34,8 @@ export interface ScorecardEvent {
   entityDueOn?: string | null;
 }
 
-/** The figures stored in agency_scorecards. */
-export interface ScorecardFigures {
-  itemsDue: number;
-  answered: number;
-  answeredOnTime: number;
-  medianWorkingDaysToAnswer: number | null;
-  openNow: number;
-  overdueNow: number;
-  recommendationsTotal: number;
-  recommendationsAccepted: number;
-  recommendationsImplemented: number;
-  recommendationsNotImplemented: number;
-  petitionsAnswered: number;
-  informationRequestsAnswered: number;
-  informationRequestsRefused: number;
+/** The figures stored in agency_scorecards, with the last event they include. */
+export interface ScorecardFigures extends StoredScorecardFigures {
   eventWatermark: number;
 }
 
@@ -150,22 +138,7 @@ export function computeScorecard(events: readonly ScorecardEvent[], calendar: Wo
     }
   }
 
-  const figures: ScorecardFigures = {
-    itemsDue: 0,
-    answered: 0,
-    answeredOnTime: 0,
-    medianWorkingDaysToAnswer: null,
-    openNow: 0,
-    overdueNow: 0,
-    recommendationsTotal: 0,
-    recommendationsAccepted: 0,
-    recommendationsImplemented: 0,
-    recommendationsNotImplemented: 0,
-    petitionsAnswered: 0,
-    informationRequestsAnswered: 0,
-    informationRequestsRefused: 0,
-    eventWatermark: watermark,
-  };
+  const figures: ScorecardFigures = { ...ZERO_SCORECARD_FIGURES, eventWatermark: watermark };
   const workingDays: number[] = [];
   for (const item of items.values()) {
     if (item.voided) continue;

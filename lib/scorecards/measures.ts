@@ -14,6 +14,34 @@ export interface ScorecardCounts {
   recommendationsImplemented: number;
 }
 
+/** The figures stored for each agency in agency_scorecards: the counts and the rest of the record. */
+export interface StoredScorecardFigures extends ScorecardCounts {
+  itemsDue: number;
+  medianWorkingDaysToAnswer: number | null;
+  openNow: number;
+  recommendationsNotImplemented: number;
+  petitionsAnswered: number;
+  informationRequestsAnswered: number;
+  informationRequestsRefused: number;
+}
+
+/** An agency with nothing on its record yet. */
+export const ZERO_SCORECARD_FIGURES: Readonly<StoredScorecardFigures> = Object.freeze({
+  itemsDue: 0,
+  answered: 0,
+  answeredOnTime: 0,
+  medianWorkingDaysToAnswer: null,
+  openNow: 0,
+  overdueNow: 0,
+  recommendationsTotal: 0,
+  recommendationsAccepted: 0,
+  recommendationsImplemented: 0,
+  recommendationsNotImplemented: 0,
+  petitionsAnswered: 0,
+  informationRequestsAnswered: 0,
+  informationRequestsRefused: 0,
+});
+
 /**
  * Items whose outcome is known: answered (on time or late) or already overdue. Items still
  * within their deadline are left out, so a new clock neither helps nor hurts an agency.

@@ -2,7 +2,7 @@ import { and, asc, count, eq, or, gt, sql, type SQL } from "drizzle-orm";
 import { agencies, agencyScorecards, regions, scorecardRefreshState, type Agency, type AgencyLevel } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Locale } from "@/lib/i18n/locales";
-import { MIN_SETTLED_TO_RANK } from "./measures";
+import { MIN_SETTLED_TO_RANK, ZERO_SCORECARD_FIGURES, type StoredScorecardFigures } from "./measures";
 
 // Reading the maintained scorecards for pages and the open-data API: one indexed query per
 // page of the league table, one row for an agency. Nothing here reads the events table.
@@ -12,20 +12,7 @@ export const SCORECARD_SORTS = ["on_time", "median", "overdue"] as const;
 export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
 
 /** The stored figures of one agency (zeros when it has none yet). */
-export interface ScorecardFiguresRow {
-  itemsDue: number;
-  answered: number;
-  answeredOnTime: number;
-  medianWorkingDaysToAnswer: number | null;
-  openNow: number;
-  overdueNow: number;
-  recommendationsTotal: number;
-  recommendationsAccepted: number;
-  recommendationsImplemented: number;
-  recommendationsNotImplemented: number;
-  petitionsAnswered: number;
-  informationRequestsAnswered: number;
-  informationRequestsRefused: number;
+export interface ScorecardFiguresRow extends StoredScorecardFigures {
   computedAt: Date | null;
 }
 
@@ -144,22 +131,7 @@ export async function listScorecards(db: Executor, filters: ScorecardListFilters
   };
 }
 
-const ZERO_FIGURES: ScorecardFiguresRow = {
-  itemsDue: 0,
-  answered: 0,
-  answeredOnTime: 0,
-  medianWorkingDaysToAnswer: null,
-  openNow: 0,
-  overdueNow: 0,
-  recommendationsTotal: 0,
-  recommendationsAccepted: 0,
-  recommendationsImplemented: 0,
-  recommendationsNotImplemented: 0,
-  petitionsAnswered: 0,
-  informationRequestsAnswered: 0,
-  informationRequestsRefused: 0,
-  computedAt: null,
-};
+const ZERO_FIGURES: ScorecardFiguresRow = { ...ZERO_SCORECARD_FIGURES, computedAt: null };
 
 /**
  * An agency's scorecard with its region, by slug (a dissolved agency's record stays public);
