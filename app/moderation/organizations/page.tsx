@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button, EmptyState, Notice, PageHeading, Section } from "@/app/_components";
+import { OrganizationFacts } from "@/app/organizations/_components/organization-facts";
 import { getDb } from "@/db/client";
 import { listPendingOrganizations } from "@/lib/organizations/queries";
 import { requireModerator } from "../require-moderator";
@@ -37,29 +38,7 @@ export default async function OrganizationModerationPage({ searchParams }: { sea
       {pending.length === 0 ? <EmptyState title={t("moderation.emptyTitle")} description={t("moderation.emptyDescription")} /> : null}
       {pending.map(({ organization, registrantName, registrantEmail }, index) => (
         <Section key={organization.id} title={organization.name}>
-          <dl className="facts">
-            <dt>{t("page.bin")}</dt>
-            <dd className="tabular-nums">{organization.bin}</dd>
-            <dt>{t("page.contactEmail")}</dt>
-            <dd>{organization.contactEmail}</dd>
-            {organization.phone ? (
-              <>
-                <dt>{t("page.phone")}</dt>
-                <dd>{organization.phone}</dd>
-              </>
-            ) : null}
-            {organization.website ? (
-              <>
-                <dt>{t("page.website")}</dt>
-                <dd>{organization.website}</dd>
-              </>
-            ) : null}
-            {organization.address ? (
-              <>
-                <dt>{t("page.address")}</dt>
-                <dd>{organization.address}</dd>
-              </>
-            ) : null}
+          <OrganizationFacts organization={organization}>
             <dt>{t("moderation.registrant")}</dt>
             <dd>{registrantName ? `${registrantName} (${registrantEmail})` : (registrantEmail ?? "—")}</dd>
             <dt>{t("moderation.registeredAt")}</dt>
@@ -72,7 +51,7 @@ export default async function OrganizationModerationPage({ searchParams }: { sea
                 t("moderation.noDocument")
               )}
             </dd>
-          </dl>
+          </OrganizationFacts>
           <div className="mt-6 flex flex-col gap-8">
             <form action={verifyOrganizationAction}>
               <input type="hidden" name="organizationId" value={organization.id} />

@@ -10,6 +10,7 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { organizationBySlug } from "@/lib/organizations/lock-organization";
 import { listActivities } from "@/lib/public-control/list-activities";
 import { STATE_TONES } from "../../activities/[number]/sections";
+import { OrganizationFacts } from "../_components/organization-facts";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -73,35 +74,7 @@ export default async function OrganizationPage({ params, searchParams }: Params)
           {organization.refusalReason}
         </Notice>
       ) : null}
-      <dl className="facts mt-6">
-        <dt>{t("page.bin")}</dt>
-        <dd className="tabular-nums">{organization.bin}</dd>
-        <dt>{t("page.contactEmail")}</dt>
-        <dd>
-          <a href={`mailto:${organization.contactEmail}`}>{organization.contactEmail}</a>
-        </dd>
-        {organization.phone ? (
-          <>
-            <dt>{t("page.phone")}</dt>
-            <dd>{organization.phone}</dd>
-          </>
-        ) : null}
-        {organization.website ? (
-          <>
-            <dt>{t("page.website")}</dt>
-            <dd>
-              <a href={organization.website} rel="nofollow noopener noreferrer">
-                {organization.website}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {organization.address ? (
-          <>
-            <dt>{t("page.address")}</dt>
-            <dd>{organization.address}</dd>
-          </>
-        ) : null}
+      <OrganizationFacts organization={organization} linkContacts className="mt-6">
         {organization.verifiedAt ? (
           <>
             <dt>{t("page.verifiedAt")}</dt>
@@ -116,7 +89,7 @@ export default async function OrganizationPage({ params, searchParams }: Params)
             </dd>
           </>
         ) : null}
-      </dl>
+      </OrganizationFacts>
       <Section title={t("page.activities")}>
         {activities.items.length === 0 ? (
           <EmptyState title={t("page.noActivities")} headingLevel={3} />
