@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // A visitor, not signed in, reads petitions and the open data. Creates nothing: it relies only
-// on the demo data having at least one petition open for signatures.
+// on the demo data having at least one petition open for signatures, and the Medeu trail petition
+// whose answer from the Akimat of Almaty is overdue (db/seed/petitions.ts).
 
 test("Nurlan browses open petitions, filters and searches them, reads one, and fetches the same data from the API", async ({ page, request }) => {
   await page.goto("/");
@@ -14,6 +15,13 @@ test("Nurlan browses open petitions, filters and searches them, reads one, and f
   await page.goto("/petitions");
   await expect(page.getByRole("heading", { level: 1, name: "Petitions" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  // An answer past its statutory due day is marked for everyone, in the list and on the page.
+  const overdue = page.locator("main article", { hasText: "Keep the Medeu trail open to pedestrians all year" });
+  await expect(overdue.getByText("Overdue", { exact: true })).toBeVisible();
+  await overdue.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Keep the Medeu trail open to pedestrians all year" })).toBeVisible();
+  await expect(page.getByText("Overdue", { exact: true }).first()).toBeVisible();
+  await page.goto("/petitions");
 
   await page.getByLabel("Status", { exact: true }).selectOption("open");
   await page.getByLabel("Sort by").selectOption("newest");

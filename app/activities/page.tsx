@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, Button, ButtonLink, EmptyState, Field, PageHeading, Pagination, Section, Select, TextInput } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
+import { overdueState } from "@/lib/agency/deadlines";
 import { toDayString } from "@/lib/calendar/working-days";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { listActivities, listObjectAgencyOptions, listOwnDrafts, type ActivityListItem } from "@/lib/public-control/list-activities";
@@ -16,7 +17,7 @@ export async function generateMetadata() {
   return { title: t("list.title") };
 }
 
-async function ActivityCard({ item, locale }: { item: ActivityListItem; locale: Locale }) {
+async function ActivityCard({ item, locale, today }: { item: ActivityListItem; locale: Locale; today: string }) {
   const [t, format] = await Promise.all([getTranslations("activities"), getFormatter()]);
   return (
     <li className="border-b border-neutral-300 pb-4">
@@ -30,6 +31,7 @@ async function ActivityCard({ item, locale }: { item: ActivityListItem; locale: 
             {t(`forms.${form}`)}
           </Badge>
         ))}
+        {overdueState(item.answerDueOn, today, item.answeredAt !== null) === "overdue" ? <Badge tone="danger">{t("list.answerOverdue")}</Badge> : null}
         {item.overdueRequests ? <Badge tone="danger">{t("list.overdueRequests", { count: item.overdueRequests })}</Badge> : null}
       </p>
       <p className="mt-2">
@@ -83,7 +85,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         <Section title={t("list.draftsTitle")} description={t("list.draftsDescription")}>
           <ul className="stack">
             {drafts.map((item) => (
-              <ActivityCard key={item.id} item={item} locale={locale as Locale} />
+              <ActivityCard key={item.id} item={item} locale={locale as Locale} today={today} />
             ))}
           </ul>
         </Section>
@@ -125,7 +127,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         ) : (
           <ul className="stack mt-4">
             {result.items.map((item) => (
-              <ActivityCard key={item.id} item={item} locale={locale as Locale} />
+              <ActivityCard key={item.id} item={item} locale={locale as Locale} today={today} />
             ))}
           </ul>
         )}

@@ -20,6 +20,8 @@ interface DemoPetition {
   signatures: number;
   daysAgo: number;
   thresholdReached?: boolean;
+  /** Days since the threshold was reached (10 unless given): past the clock, the answer is overdue. */
+  thresholdDaysAgo?: number;
   response?: { decision: "supported" | "partially_supported" | "not_supported"; reasons: string; measures: Array<{ text: string; dueOn: string | null }> };
   rejection?: "duplicate" | "outside_powers" | "unclear";
 }
@@ -45,6 +47,8 @@ const DEMO: DemoPetition[] = [
     signatures: 2620,
     daysAgo: 40,
     thresholdReached: true,
+    // Its 20 working days ran out: the public sees the akimat's answer is overdue.
+    thresholdDaysAgo: 36,
   },
   {
     // Waits for the Akimat of Astana's answer: the demo agency staff and supervisor work on it.
@@ -138,6 +142,7 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
       const created = new Date(now.getTime() - demo.daysAgo * 86_400_000);
       const opened = new Date(created.getTime() + 3 * 86_400_000);
       const isOpenish = ["open", "responded"].includes(demo.state);
+      const thresholdAt = new Date(now.getTime() - (demo.thresholdDaysAgo ?? 10) * 86_400_000);
       const threshold = agency.level === "national_body" ? 50_000 : agency.level === "city_maslikhat" ? 5_000 : 2_500;
       const [petition] = await tx
         .insert(petitions)
@@ -159,9 +164,9 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
           closesOn: isOpenish ? toDayString(new Date(opened.getTime() + 182 * 86_400_000)) : null,
           responseThreshold: isOpenish ? threshold : null,
           responseWorkingDays: isOpenish ? (agency.level === "national_body" ? 40 : 20) : null,
-          thresholdReachedAt: demo.thresholdReached ? new Date(now.getTime() - 10 * 86_400_000) : null,
+          thresholdReachedAt: demo.thresholdReached ? thresholdAt : null,
           responseDueOn: demo.thresholdReached
-            ? calendar.addWorkingDays(toDayString(new Date(now.getTime() - 10 * 86_400_000)), agency.level === "national_body" ? 40 : 20)
+            ? calendar.addWorkingDays(toDayString(thresholdAt), agency.level === "national_body" ? 40 : 20)
             : null,
           respondedAt: demo.response ? new Date(now.getTime() - 2 * 86_400_000) : null,
           rejectionReason: demo.rejection ?? null,

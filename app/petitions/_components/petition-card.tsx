@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, ProgressBar, type BadgeTone } from "@/app/_components";
+import { overdueState } from "@/lib/agency/deadlines";
+import { toDayString } from "@/lib/calendar/working-days";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import type { PetitionListItem, PublicPetitionState } from "@/lib/petitions/list-petitions";
 import { dayAsDate } from "./format-day";
@@ -18,6 +20,7 @@ export async function PetitionCard({ item, headingLevel = 2 }: { item: PetitionL
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const day = (value: string) => format.dateTime(dayAsDate(value), { dateStyle: "long" });
   const awaiting = isAwaitingAnswer(item);
+  const overdue = overdueState(item.responseDueOn, toDayString(new Date()), !awaiting) === "overdue";
   let dateLine: string | null = null;
   if (item.state === "responded" && item.respondedAt) dateLine = t("card.answeredOn", { date: format.dateTime(item.respondedAt, { dateStyle: "long" }) });
   else if (awaiting && item.responseDueOn) dateLine = t("card.answerDue", { date: day(item.responseDueOn) });
@@ -32,6 +35,7 @@ export async function PetitionCard({ item, headingLevel = 2 }: { item: PetitionL
       <p className="flex flex-wrap gap-2">
         <Badge tone={STATE_TONES[item.state]}>{t(`states.${item.state}`)}</Badge>
         {awaiting ? <Badge tone="warning">{t("states.awaiting_response")}</Badge> : null}
+        {overdue ? <Badge tone="danger">{t("count.overdue")}</Badge> : null}
       </p>
       <p className="text-muted">
         {t("card.to")} {localized(item.agency, locale as Locale)}
