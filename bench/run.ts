@@ -21,6 +21,8 @@ import { BENCH_DIST_DIR, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, 
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
+/** `--profile`: the Birge servers write V8 CPU profiles into .data-bench/profiles (open them in Chrome DevTools). */
+const SERVER_ARGS = [...(args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.cwd(), ".data-bench", "profiles")}`] : []), "--import", "tsx", "server.ts"];
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const BENCH_DB = "birge_bench";
 const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
@@ -347,7 +349,7 @@ async function main() {
   const withPglite = !args.includes("--no-pglite");
   const [bare, birge, pglitePrepared] = await Promise.all([
     startServer({ name: "bare", port: PORTS.bare, args: [path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" }).then(track),
-    startServer({ name: "birge", port: PORTS.birge, args: ["--import", "tsx", "server.ts"], env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" }).then(track),
+    startServer({ name: "birge", port: PORTS.birge, args: SERVER_ARGS, env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" }).then(track),
     withPglite ? preparePglite(regions) : Promise.resolve(null),
   ]);
 
@@ -456,7 +458,7 @@ async function runPglite(prepared: Awaited<ReturnType<typeof preparePglite>>, re
     const server = await startServer({
       name: "birge-pglite",
       port: PORTS.pglite,
-      args: ["--import", "tsx", "server.ts"],
+      args: SERVER_ARGS,
       env: birgeEnv({ DATABASE_URL: undefined, BIRGE_DATA_DIR: dir, AUTH_URL: `http://127.0.0.1:${PORTS.pglite}` }),
       readyPath: "/api/health",
     });
