@@ -3,7 +3,7 @@ import { petitionJobHandlers, PETITION_SCHEDULES } from "./petition-jobs";
 import { publicControlJobHandlers, PUBLIC_CONTROL_SCHEDULES } from "./public-control-jobs";
 import { scorecardJobHandlers, SCORECARD_SCHEDULES } from "./scorecard-jobs";
 import { agencyJobHandlers, AGENCY_SCHEDULES } from "./agency-jobs";
-import { deliverMail } from "@/lib/mail/deliver-mail";
+import { deliverMail, deliverMailBatch, MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 
@@ -13,7 +13,8 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...publicControlJobHandlers,
   ...scorecardJobHandlers,
   ...agencyJobHandlers,
-  "mail.deliver": (payload, { db }) => deliverMail(db, Number(payload.messageId)),
+  [MAIL_DELIVER_QUEUE]: (payload, { db }) => deliverMail(db, Number(payload.messageId)),
+  [MAIL_DELIVER_BATCH_QUEUE]: (payload, { db }) => deliverMailBatch(db, (payload.messageIds as unknown[]).map(Number)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
 };

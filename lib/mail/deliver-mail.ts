@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { mailMessages } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { mailFrom } from "@/lib/config";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { htmlFromText } from "./render-mail";
 
 let transporter: Transporter | null = null;
@@ -45,4 +46,25 @@ export async function deliverMail(db: Database, messageId: number): Promise<void
     .update(mailMessages)
     .set({ sentAt: new Date(), transport: transport ? "smtp" : "mailbox", lastError: null })
     .where(eq(mailMessages.id, messageId));
+}
+
+/** The queue of one message's delivery (payload `{ messageId }`), retried up to its max attempts. */
+export const MAIL_DELIVER_QUEUE = "mail.deliver";
+/** The queue of a batch's delivery (payload `{ messageIds }`): one job for the messages one transaction queued. */
+export const MAIL_DELIVER_BATCH_QUEUE = "mail.deliver-batch";
+
+/**
+ * Delivers the messages of a batch one after the other. A message that fails is handed to a
+ * job of its own (MAIL_DELIVER_QUEUE, with its retries), so one bad address never holds back
+ * the others and nothing is dropped; a message already sent is skipped, so a rerun sends
+ * nothing twice.
+ */
+export async function deliverMailBatch(db: Database, messageIds: readonly number[]): Promise<void> {
+  for (const messageId of messageIds) {
+    try {
+      await deliverMail(db, messageId);
+    } catch {
+      await enqueueJob(db, MAIL_DELIVER_QUEUE, { messageId }, { maxAttempts: 8, runAt: new Date(Date.now() + 10_000) });
+    }
+  }
 }

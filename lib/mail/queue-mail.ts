@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { renderMail, type MailParams } from "./render-mail";
+import { MAIL_DELIVER_QUEUE } from "./deliver-mail";
 
 export interface QueueMailInput {
   to: string;
@@ -27,6 +28,6 @@ export async function queueMail(tx: Executor, input: QueueMailInput): Promise<nu
       template: input.template,
     })
     .returning({ id: mailMessages.id });
-  await enqueueJob(tx, "mail.deliver", { messageId: message.id }, { maxAttempts: 8 });
+  await enqueueJob(tx, MAIL_DELIVER_QUEUE, { messageId: message.id }, { maxAttempts: 8 });
   return message.id;
 }

@@ -1,12 +1,13 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { events, jobs, mailMessages, petitions, signatures } from "@/db/schema";
+import { events, mailMessages, petitions, signatures } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import { siteUrl } from "@/lib/config";
 import { recordEvent } from "@/lib/events/record-event";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { renderMail } from "@/lib/mail/render-mail";
+import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import { signatureToken } from "./tokens";
 
 // Signers hear back three times: threshold reached, petition closed, answer published.
@@ -173,8 +174,8 @@ function localeOf(value: string): Locale {
 }
 
 /**
- * queueMail for a whole batch: the same outbox rows and "mail.deliver" jobs, written with two
- * multi-row inserts instead of two statements per signer.
+ * queueMail for a whole batch: the same outbox rows, written with one multi-row insert, and
+ * one "mail.deliver-batch" job for them all instead of a job per signer.
  */
 async function queueMails(
   tx: Executor,
@@ -187,5 +188,5 @@ async function queueMails(
     return { toAddress: mail.to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, template };
   });
   const inserted = await tx.insert(mailMessages).values(rows).returning({ id: mailMessages.id });
-  await tx.insert(jobs).values(inserted.map((message) => ({ queue: "mail.deliver", payload: { messageId: message.id }, maxAttempts: 8 })));
+  await enqueueJob(tx, MAIL_DELIVER_BATCH_QUEUE, { messageIds: inserted.map((message) => message.id) }, { maxAttempts: 8 });
 }
