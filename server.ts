@@ -31,7 +31,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
   // PGlite has one connection: one batch at a time; Postgres: one fills while one commits.
-  const hotPath = createHotPath({ db: getDb(), maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2) });
+  const hotPath = createHotPath({
+    db: getDb(),
+    maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2),
+    maxWaitMs: process.env.BIRGE_BATCH_WAIT_MS === undefined ? undefined : Number(process.env.BIRGE_BATCH_WAIT_MS),
+  });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
   const server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "./_layout/client-messages";
 import "./globals.css";
 import { SiteFooter, SiteHeader, SkipLink, LanguageSwitcher } from "./_components";
 import { AccountMenu } from "./_layout/account-menu";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages, t, actor] = await Promise.all([getLocale(), getMessages(), getTranslations("common"), currentActor()]);
+  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), currentActor()]);
   const nav = [
     { href: "/petitions", label: t("nav.petitions") },
     { href: "/activities", label: t("nav.activities") },
@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <ClientMessages>
           <SkipLink label={t("skipToContent")} />
           <SiteHeader
             brand={t("siteName")}
@@ -54,7 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             ]}
             note={t("footer.note")}
           />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

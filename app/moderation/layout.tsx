@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/app/_layout/client-messages";
 import type { Metadata } from "next";
 import { requireModerator } from "./require-moderator";
 
@@ -6,5 +7,5 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 /** The moderation area: moderators (and admins) only. */
 export default async function ModerationLayout({ children }: { children: React.ReactNode }) {
   await requireModerator("/moderation");
-  return <>{children}</>;
+  return <ClientMessages namespaces={["moderation", "activityForms", "organizations", "files"]}>{children}</ClientMessages>;
 }

@@ -13,7 +13,7 @@ export interface MicroBatcherOptions<I, O> {
   run: (items: I[]) => Promise<ItemResult<O>[]>;
   /** Most items in one batch. */
   maxBatchSize?: number;
-  /** How long the first item of a batch waits for company when no batch is running. */
+  /** How long the first item of a batch waits for company when no batch is running (ms); 0: until the requests read in this turn of the event loop are in. */
   maxWaitMs?: number;
   /** Batches running at once (1 for an embedded, single-connection database). */
   maxConcurrent?: number;
@@ -53,14 +53,15 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
   const maxQueued = options.maxQueued ?? 50_000;
   let queue: Pending<I, O>[] = [];
   let running = 0;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   let closed = false;
   const idle: Array<() => void> = [];
   const counters = { batches: 0, items: 0, largestBatch: 0, busyMs: 0 };
 
   const startBatch = () => {
     if (timer) {
-      clearTimeout(timer);
+      if (maxWaitMs === 0) clearImmediate(timer as NodeJS.Immediate);
+      else clearTimeout(timer as NodeJS.Timeout);
       timer = null;
     }
     while (queue.length > 0 && running < maxConcurrent) {
@@ -108,7 +109,8 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
         queue.push({ item, resolve, reject });
         if (running >= maxConcurrent) return; // the running batch's end picks it up
         if (queue.length >= maxBatchSize) startBatch();
-        else if (!timer) timer = setTimeout(startBatch, maxWaitMs);
+        // 0: start once the requests that arrived in this turn of the event loop are all in.
+        else if (!timer) timer = maxWaitMs === 0 ? setImmediate(startBatch) : setTimeout(startBatch, maxWaitMs);
       });
     },
     async close() {
