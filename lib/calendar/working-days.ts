@@ -91,17 +91,24 @@ export function isWeekend(day: string): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+// Building an Intl.DateTimeFormat costs tens of microseconds: one per time zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar day in `timeZone` (Almaty by default) on which the instant `date` falls. */
 export function toDayString(date: Date, timeZone: string = ALMATY_TIME_ZONE): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new Error(`Invalid date ${String(date)}: expected a valid Date instant`);
   }
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date);
+  const parts = dayFormat(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
