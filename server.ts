@@ -5,7 +5,7 @@
 // count — are answered here without Next's request pipeline, with their writes batched
 // (lib/petitions/hot-path); every other request goes to Next. README "Counting signatures
 // and the hot path" explains why.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { runMigrations } from "@/db/migrate";
 import { closeDb, connection, getDb } from "@/db/client";
@@ -41,6 +41,7 @@ async function main() {
   const server = createServer((req, res) => {
     // The socket's address, for rate limits; a client cannot set this header itself.
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
+    if (refuseNulInAddress(req, res)) return;
     if (handleHot(req, res)) return;
     if (!dev) cachePublicPetitionPage(req, res);
     handle(req, res).catch((error) => {
@@ -81,3 +82,16 @@ main().catch((error) => {
   console.error("[birge] failed to start:", error);
   process.exit(1);
 });
+
+/**
+ * Postgres cannot hold NUL in text, so an address carrying one (%00, in the path or the query)
+ * could only fail deeper down: it is refused here with a JSON 400 before any page or route reads it.
+ */
+function refuseNulInAddress(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!req.url || !/%00/i.test(req.url)) return false;
+  res.statusCode = 400;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify({ error: { code: "validation", message: "The address contains a NUL character (%00), which no page or field accepts." } }));
+  return true;
+}

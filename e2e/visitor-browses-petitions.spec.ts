@@ -71,6 +71,12 @@ test("Nurlan browses open petitions, filters and searches them, reads one, and f
   const bad = await request.get("/api/v1/petitions?perPage=1000");
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.code).toBe("validation");
+  // A NUL in an address (a fuzzer's favourite) is a 400 with a JSON reason, on pages and the API alike.
+  for (const path of ["/petitions?q=%00", "/api/v1/petitions?q=a%00b", "/agencies/%00"]) {
+    const nul = await request.get(path);
+    expect(nul.status()).toBe(400);
+    expect((await nul.json()).error.code).toBe("validation");
+  }
 
   const csv = await request.get("/api/v1/petitions.csv?state=open");
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");

@@ -5,6 +5,8 @@ import { GET as getPetition } from "@/app/api/v1/petitions/[id]/route";
 import { GET as getPetitionsCsv } from "@/app/api/v1/petitions.csv/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as listPetitions } from "@/app/api/v1/petitions/route";
+import { GET as listActivitiesRoute } from "@/app/api/v1/activities/route";
+import { petitionListSchema } from "@/lib/petitions/schema";
 import { csvCell } from "@/lib/open-data/csv";
 import { applyCountDeltas } from "@/lib/petitions/counts";
 import type { PetitionState } from "@/lib/petitions/states";
@@ -207,5 +209,18 @@ describe("the open-data API", () => {
       const [, kind, name] = ref.match(/#\/components\/(\w+)\/([^"]+)/)!;
       expect(doc.components[kind]?.[name], ref).toBeDefined();
     }
+  });
+});
+
+describe("searches with control characters", () => {
+  it("answers a developer whose search carries a NUL or another control character as a plain search, never a 500", async () => {
+    for (const path of ["/api/v1/petitions", "/api/v1/activities"]) {
+      const handler = path.endsWith("petitions") ? listPetitions : listActivitiesRoute;
+      for (const q of ["%00", "a%00b", "%D8%00", "%01school%1F"]) {
+        const response = await handler(new Request(`http://localhost${path}?q=${q}`));
+        expect(response.status, `${path}?q=${q}`).toBe(200);
+      }
+    }
+    expect(petitionListSchema.parse({ q: "\u0001school\u0000 grounds" }).q).toBe("school  grounds");
   });
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { searchText } from "@/lib/validation/text";
 import { AGENCY_LEVELS, AGENCY_ROLES } from "@/db/schema/agencies";
 
 /** Query of the public directory; numbers arrive as strings from the URL. */
 export const agencySearchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText(100).optional().default(""),
   level: z.enum(AGENCY_LEVELS).optional().catch(undefined),
   region: z.string().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
@@ -46,7 +47,7 @@ export const agencyMembershipSchema = z.object({
 /** The admin list: inactive agencies included, filtered by status. */
 export const AGENCY_STATUS_FILTERS = ["all", "active", "inactive"] as const;
 export const adminAgencySearchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText(100).optional().default(""),
   status: z.enum(AGENCY_STATUS_FILTERS).optional().default("all").catch("all"),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTERS, searchText } from "@/lib/validation/text";
 import { NAME_DISPLAYS } from "@/db/schema/petitions";
 import { REJECTION_REASONS } from "./states";
 import { isValidIin } from "./iin";
@@ -34,9 +35,6 @@ export function nameProblem(name: string): "formula" | "link" | null {
   if (/(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|kz|ru|net|org|info|io|me)\b)/i.test(name)) return "link";
   return null;
 }
-
-// C0 control characters other than tab, line feed and carriage return.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 export const signatureFormSchema = z.object({
   fullName: z
@@ -88,7 +86,7 @@ export type RejectPetitionInput = z.infer<typeof rejectPetitionSchema>;
 /** Public list filters and sorts, as they come from the URL or the API query. */
 export const PETITION_SORTS = ["most_signed", "newest", "closing_soon"] as const;
 export const petitionListSchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+  q: searchText(200).optional().default(""),
   state: z.enum(["open", "closed", "responded", "rejected", "awaiting_response"]).optional().catch(undefined),
   agency: z.string().trim().max(100).optional().catch(undefined),
   region: z.string().trim().max(40).optional().catch(undefined),

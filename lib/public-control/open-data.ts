@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/validation/text";
 import { siteUrl } from "@/lib/config";
 import { namesJson, paginationLinks } from "@/lib/open-data/petition-json";
 import type { ActivityDetails } from "./load-activity-details";
@@ -14,7 +15,7 @@ const iso = (value: Date | null) => (value ? value.toISOString() : null);
 export const ACTIVITY_API_PARAMETERS = ["q", "agency", "organization", "form", "state", "page", "perPage"] as const;
 
 const apiQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional().default(""),
+  q: searchText(200).optional().default(""),
   agency: z.string().trim().max(100).optional(),
   organization: z.string().trim().max(100).optional(),
   form: z.enum(ACTIVITY_FORMS).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/validation/text";
 import { isDayString } from "@/lib/calendar/working-days";
 import { ACTIVITY_FORMS, IMPLEMENTATION_STATES, PUBLIC, RECOMMENDATION_DECISIONS } from "./states";
 
@@ -139,7 +140,7 @@ export type FollowUpInput = z.infer<typeof followUpSchema>;
 
 /** Public list filters, as they come from the URL or the API query. */
 export const activityListSchema = z.object({
-  q: z.string().trim().max(200).optional().default("").catch(""),
+  q: searchText(200).optional().default("").catch(""),
   agency: z.string().trim().max(100).optional().catch(undefined),
   organization: z.string().trim().max(100).optional().catch(undefined),
   form: z.enum(ACTIVITY_FORMS).optional().catch(undefined),

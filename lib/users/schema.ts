@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { searchText } from "@/lib/validation/text";
 import { PLATFORM_ROLES } from "@/db/schema/auth";
 
 /** The admin's user search; numbers arrive as strings from the URL. */
 export const userSearchSchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+  q: searchText(200).optional().default(""),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
 });
 
