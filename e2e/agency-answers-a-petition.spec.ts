@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { openNewestMail, signInByEmail } from "./support/people";
+import { openNewestMail, signedInPage } from "./support/people";
 import { expectScorecard, readScorecard } from "./support/scorecard";
 
 // A supervisor of the Akimat of Astana assigns a petition that reached its threshold, a member
@@ -16,13 +16,6 @@ const STAFF_NAME = "Мадина Ержанова";
 const PETITION = "Open school sports grounds in Saryarka district to residents in the evenings";
 const REASONS = "The akimat supports opening the school grounds in the evenings, with a guard on duty; weekends need a new budget line.";
 const MEASURE = "Evening opening of the grounds of schools No. 12, 37 and 64";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await signInByEmail(page, email);
-  return page;
-}
 
 test("Kairat assigns a petition to Madina, she drafts the answer, he approves and publishes it, and a signer is told", async ({ browser }) => {
   test.setTimeout(300_000);

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { signInByEmail } from "./support/people";
+import { signedInPage } from "./support/people";
 import { expectScorecard, readScorecard } from "./support/scorecard";
 
 // The Akimat of Astana schedules a hearing on the NGO's final document and answers its three
@@ -17,13 +17,6 @@ const ANSWERS = {
   rejected: "The contracts are already public on the state procurement portal.",
   partially: "The penalty will be claimed for the two schools where weighing was documented.",
 };
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await signInByEmail(page, email);
-  return page;
-}
 
 test("the akimat schedules a hearing, answers three recommendations one by one, and the NGO sees each answer", async ({ browser }) => {
   test.setTimeout(300_000);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { freshEmail, signInByEmail } from "./support/people";
+import { expect, test, type Page } from "@playwright/test";
+import { freshEmail, signedInPage } from "./support/people";
 
 // Staff of one agency cannot see or touch another agency's inbox, items or export: every such
 // address answers 404, exactly like one that does not exist. An admin makes a fresh person staff
@@ -7,13 +7,6 @@ import { freshEmail, signInByEmail } from "./support/people";
 
 const ASTANA_STAFF = "agency.staff@demo.birge.kz";
 const ADMIN = "admin@demo.birge.kz";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await signInByEmail(page, email);
-  return page;
-}
 
 /** The dashboard addresses of the first item in a person's inbox (answered ones too): the inbox and the item. */
 async function firstItemOf(page: Page): Promise<{ inbox: string; item: string }> {

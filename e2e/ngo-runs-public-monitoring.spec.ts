@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { freshEmail, openNewestMail, signInByEmail } from "./support/people";
+import { freshEmail, openNewestMail, signedInPage } from "./support/people";
 
 // An NGO registers, a moderator verifies it, and the NGO runs public monitoring of the Akimat of
 // Astana from announcement to the final document with three recommendations. A member of another
@@ -43,13 +43,6 @@ const PHOTO = {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await signInByEmail(page, email);
-  return page;
 }
 
 test("an NGO registers, is verified, monitors the akimat and sends a final document with three recommendations", async ({ browser }) => {

@@ -42,12 +42,15 @@ export function useFormMessages(namespace: FormMessagesNamespace, state: FormMes
         : te("internal" as never)
     : undefined;
 
-  /** Links for ErrorSummary, in the order the fields appear, each pointing at `${idPrefix}${field}`. */
-  const summary = (fields: readonly string[], idPrefix = ""): FieldErrorLink[] =>
-    fields.flatMap((field) => {
-      const error = errorOf(field);
-      return error ? [{ fieldId: `${idPrefix}${field}`, message: error }] : [];
-    });
+  const summary = (fields: readonly string[], idPrefix = "") => fieldErrorLinks(errorOf, fields, idPrefix);
 
   return { errorOf, message, summary };
+}
+
+/** Links for ErrorSummary, in the order the fields appear, each pointing at `${idPrefix}${field}`. */
+export function fieldErrorLinks(errorOf: (field: string) => string | undefined, fields: readonly string[], idPrefix = ""): FieldErrorLink[] {
+  return fields.flatMap((field) => {
+    const error = errorOf(field);
+    return error ? [{ fieldId: `${idPrefix}${field}`, message: error }] : [];
+  });
 }

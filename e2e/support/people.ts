@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 /** A fresh e-mail address per test run, so runs never collide on a shared database. */
@@ -29,4 +29,12 @@ export async function signInByEmail(page: Page, email: string, options: { scan?:
   if (options.scan) await expectNoSeriousAxeViolations(page);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("link", { name: new RegExp(email.split("@")[0].replace(/[.]/g, "\\.") + "|Signed in as", "i") }).first()).toBeVisible();
+}
+
+/** A fresh browser context (English) signed in as `email`: one person, their own cookies. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signInByEmail(page, email);
+  return page;
 }

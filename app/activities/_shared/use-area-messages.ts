@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldErrorLink } from "@/app/_components";
+import { fieldErrorLinks } from "@/app/_components/use-form-messages";
 import type { AreaFormState } from "./form-state";
 
 /** The catalogs whose forms use AreaFormState. */
@@ -39,11 +39,7 @@ export function useAreaMessages(namespace: AreaNamespace, state: AreaFormState) 
         : te("internal")
     : undefined;
 
-  const summary = (fields: readonly string[], idPrefix = ""): FieldErrorLink[] =>
-    fields.flatMap((field) => {
-      const error = errorOf(field);
-      return error ? [{ fieldId: `${idPrefix}${field}`, message: error }] : [];
-    });
+  const summary = (fields: readonly string[], idPrefix = "") => fieldErrorLinks(errorOf, fields, idPrefix);
 
   return { errorOf, message, summary };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldErrorLink } from "@/app/_components";
+import { fieldErrorLinks } from "@/app/_components/use-form-messages";
 import type { FormState } from "./form-state";
 
 /**
@@ -37,12 +37,7 @@ export function useFormMessages(state: FormState) {
         : te("internal")
     : undefined;
 
-  /** Links for ErrorSummary, each pointing at `${idPrefix}${field}`. */
-  const summary = (fields: readonly string[], idPrefix = ""): FieldErrorLink[] =>
-    fields.flatMap((field) => {
-      const error = errorOf(field);
-      return error ? [{ fieldId: `${idPrefix}${field}`, message: error }] : [];
-    });
+  const summary = (fields: readonly string[], idPrefix = "") => fieldErrorLinks(errorOf, fields, idPrefix);
 
   return { errorOf, message, summary };
 }
