@@ -128,11 +128,11 @@ export async function generateScaleData(options: { url: string; signatures: numb
     await sql`
       insert into petition_region_counts (petition_id, region_code, confirmed)
       select petition_id, region_code, count(*) from signatures where state = 'confirmed' and petition_id in ${generated} group by petition_id, region_code
-      on conflict (petition_id, region_code) do update set confirmed = excluded.confirmed`;
+      on conflict (petition_id, region_code, shard) do update set confirmed = excluded.confirmed`;
     await sql`
       insert into petition_daily_counts (petition_id, day, confirmed)
       select petition_id, (confirmed_at at time zone 'Asia/Almaty')::date, count(*) from signatures where state = 'confirmed' and petition_id in ${generated} group by 1, 2
-      on conflict (petition_id, day) do update set confirmed = excluded.confirmed`;
+      on conflict (petition_id, day, shard) do update set confirmed = excluded.confirmed`;
     await sql`vacuum analyze`;
     await sql`
       insert into settings (key, value) values ('bench.scale', ${sql.json({ signatures: options.signatures, petitions: options.petitions })})

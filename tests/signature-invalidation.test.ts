@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events, petitions, signatureInvalidations, signatures, type Petition, type Signature } from "@/db/schema";
+import { events, petitionDailyCounts, petitionRegionCounts, petitions, signatureInvalidations, signatures, type Petition, type Signature } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { toDayString } from "@/lib/calendar/working-days";
 import { DomainError } from "@/lib/errors";
@@ -220,6 +220,22 @@ describe("a moderator invalidates fraudulent signatures", () => {
       expect((await refusal(readSignatureActivity({ db: db(), actor, petitionId: petition.id }))).code).toBe(code);
     }
     expect(await readCount(db(), petition.id)).toEqual({ confirmed: 6, invalidated: 0 });
+  });
+});
+
+describe("the region and day counts of a viral petition", () => {
+  it("adds up the shards that forty batches landed on into one figure per region and per day", async () => {
+    const petition = await anOpenPetition();
+    for (let batch = 0; batch < 40; batch++) {
+      await applyCountDeltas(db(), [{ petitionId: petition.id, regionCode: "almaty-city", day: "2031-03-01", confirmed: 1 }]);
+    }
+    await applyCountDeltas(db(), [{ petitionId: petition.id, regionCode: "almaty-city", day: "2031-03-01", confirmed: -5, invalidated: 5 }]);
+    // Spread over several rows (so batches do not queue on one row lock), read as one figure.
+    expect((await db().select().from(petitionRegionCounts).where(eq(petitionRegionCounts.petitionId, petition.id))).length).toBeGreaterThan(1);
+    expect((await db().select().from(petitionDailyCounts).where(eq(petitionDailyCounts.petitionId, petition.id))).length).toBeGreaterThan(1);
+    expect(await readRegionCounts(db(), petition.id)).toEqual([{ regionCode: "almaty-city", confirmed: 35 }]);
+    expect(await readDailyCounts(db(), petition.id)).toEqual([{ day: "2031-03-01", confirmed: 35 }]);
+    expect(await readCount(db(), petition.id)).toEqual({ confirmed: 35, invalidated: 5 });
   });
 });
 

@@ -123,26 +123,32 @@ export const petitionCountShards = pgTable(
   (t) => [primaryKey({ columns: [t.petitionId, t.shard] })],
 );
 
-/** Confirmed signatures per region, maintained with the shards. */
+/**
+ * Confirmed signatures per region, maintained with the shards and sharded the same way (one
+ * random shard per batch): otherwise every confirming batch of a viral petition would queue on
+ * its regions' rows. A region's count is the sum of its shards.
+ */
 export const petitionRegionCounts = pgTable(
   "petition_region_counts",
   {
     petitionId: text("petition_id").notNull().references(() => petitions.id),
     regionCode: text("region_code").notNull(),
+    shard: smallint("shard").notNull().default(0),
     confirmed: integer("confirmed").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.regionCode] })],
+  (t) => [primaryKey({ columns: [t.petitionId, t.regionCode, t.shard] })],
 );
 
-/** Net confirmed signatures per Almaty calendar day, for the chart over time. */
+/** Net confirmed signatures per Almaty calendar day, for the chart over time; sharded like the region counts. */
 export const petitionDailyCounts = pgTable(
   "petition_daily_counts",
   {
     petitionId: text("petition_id").notNull().references(() => petitions.id),
     day: date("day", { mode: "string" }).notNull(),
+    shard: smallint("shard").notNull().default(0),
     confirmed: integer("confirmed").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.day] })],
+  (t) => [primaryKey({ columns: [t.petitionId, t.day, t.shard] })],
 );
 
 /** A moderator's bulk invalidation of fraudulent signatures; the count is public. */

@@ -33,6 +33,7 @@ export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta
       select * from json_to_recordset(${JSON.stringify(rows)}::json)
         as x(petition_id text, region_code text, day date, confirmed int, invalidated int)
     ),
+    batch as (select floor(random() * ${COUNT_SHARDS})::smallint as shard),
     shards as (
       insert into petition_count_shards (petition_id, shard, confirmed, invalidated)
       select petition_id, floor(random() * ${COUNT_SHARDS})::smallint, sum(confirmed), sum(invalidated)
@@ -43,17 +44,17 @@ export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta
       returning 1
     ),
     by_region as (
-      insert into petition_region_counts (petition_id, region_code, confirmed)
-      select petition_id, region_code, sum(confirmed) from d
+      insert into petition_region_counts (petition_id, region_code, shard, confirmed)
+      select petition_id, region_code, (select shard from batch), sum(confirmed) from d
       group by petition_id, region_code having sum(confirmed) <> 0 order by petition_id, region_code
-      on conflict (petition_id, region_code) do update set confirmed = petition_region_counts.confirmed + excluded.confirmed
+      on conflict (petition_id, region_code, shard) do update set confirmed = petition_region_counts.confirmed + excluded.confirmed
       returning 1
     ),
     by_day as (
-      insert into petition_daily_counts (petition_id, day, confirmed)
-      select petition_id, day, sum(confirmed) from d
+      insert into petition_daily_counts (petition_id, day, shard, confirmed)
+      select petition_id, day, (select shard from batch), sum(confirmed) from d
       group by petition_id, day having sum(confirmed) <> 0 order by petition_id, day
-      on conflict (petition_id, day) do update set confirmed = petition_daily_counts.confirmed + excluded.confirmed
+      on conflict (petition_id, day, shard) do update set confirmed = petition_daily_counts.confirmed + excluded.confirmed
       returning 1
     )
     select (select count(*) from shards) as shards, (select count(*) from by_region) as regions, (select count(*) from by_day) as days`);
@@ -86,18 +87,24 @@ export async function readCount(db: Executor, petitionId: string): Promise<{ con
   return (await readCounts(db, [petitionId])).get(petitionId)!;
 }
 
-export async function readRegionCounts(db: Executor, petitionId: string) {
+/** Confirmed signatures per region (the sum of each region's shards), largest first; regions at 0 left out. */
+export async function readRegionCounts(db: Executor, petitionId: string): Promise<Array<{ regionCode: string; confirmed: number }>> {
+  const total = sql<number>`sum(${petitionRegionCounts.confirmed})::int`;
   return db
-    .select({ regionCode: petitionRegionCounts.regionCode, confirmed: petitionRegionCounts.confirmed })
+    .select({ regionCode: petitionRegionCounts.regionCode, confirmed: total })
     .from(petitionRegionCounts)
-    .where(and(eq(petitionRegionCounts.petitionId, petitionId), sql`${petitionRegionCounts.confirmed} > 0`))
-    .orderBy(sql`${petitionRegionCounts.confirmed} desc`);
+    .where(eq(petitionRegionCounts.petitionId, petitionId))
+    .groupBy(petitionRegionCounts.regionCode)
+    .having(sql`sum(${petitionRegionCounts.confirmed}) > 0`)
+    .orderBy(sql`sum(${petitionRegionCounts.confirmed}) desc`, petitionRegionCounts.regionCode);
 }
 
-export async function readDailyCounts(db: Executor, petitionId: string) {
+/** Net confirmed signatures per day (the sum of each day's shards), oldest first. */
+export async function readDailyCounts(db: Executor, petitionId: string): Promise<Array<{ day: string; confirmed: number }>> {
   return db
-    .select({ day: petitionDailyCounts.day, confirmed: petitionDailyCounts.confirmed })
+    .select({ day: petitionDailyCounts.day, confirmed: sql<number>`sum(${petitionDailyCounts.confirmed})::int` })
     .from(petitionDailyCounts)
     .where(eq(petitionDailyCounts.petitionId, petitionId))
+    .groupBy(petitionDailyCounts.day)
     .orderBy(petitionDailyCounts.day);
 }
