@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { and, eq, inArray, like } from "drizzle-orm";
+import { mailContent } from "@/lib/mail/stored-mail";
 import { getDb } from "@/db/client";
 import { activities, agencyItemNotes, events, informationRequests, mailMessages, petitionResponses, petitions, recommendations, users } from "@/db/schema";
 import { addItemNote } from "@/lib/agency/add-item-note";
@@ -329,7 +330,7 @@ describe("publishing tells everyone who follows the item", () => {
 
     const mails = await db().select().from(mailMessages).where(and(inArray(mailMessages.toAddress, emails), eq(mailMessages.template, "mailSigners.responded")));
     expect(mails.map((mail) => mail.toAddress).sort()).toEqual(emails.filter((_, i) => i !== 3).sort());
-    expect(mails.every((mail) => /\/signatures\/\d+\/unsubscribe\?t=/.test(mail.textBody))).toBe(true);
+    expect(mails.every((mail) => /\/signatures\/\d+\/unsubscribe\?t=/.test(mailContent(mail).text))).toBe(true);
     const [creator] = await db().select().from(users).where(eq(users.id, petition.creatorId));
     expect(await mailsTo(creator.email, "mailAgency.petitionAnsweredToCreator")).toHaveLength(1);
     expect(await db().select().from(mailMessages).where(like(mailMessages.toAddress, `${emails[0].split("-0@")[0]}%`))).toHaveLength(6);

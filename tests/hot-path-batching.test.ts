@@ -1,17 +1,18 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobs, mailMessages, signatures } from "@/db/schema";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
+import { mailContent } from "@/lib/mail/stored-mail";
 import { readCount } from "@/lib/petitions/counts";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { BatchFailedError } from "@/lib/petitions/hot-path/micro-batcher";
 import { isDomainError } from "@/lib/errors";
-import { createAgency, ensureRegion, unique } from "./support/factories";
+import { actorFor, createAgency, createUser, ensureRegion, unique } from "./support/factories";
 import { draftPetition, forcePetition, signatureInput } from "./support/petitions";
 
 // The batched signing path (lib/petitions/hot-path) against a real database: many requests
@@ -54,7 +55,9 @@ describe("a viral petition signed through the batched path", () => {
     const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, emails));
     expect(mails).toHaveLength(200);
     expect(new Set(mails.map((m) => m.template))).toEqual(new Set(["mailPetitions.confirmSignature"]));
-    expect(mails[0].textBody).toContain(`/signatures/`);
+    // Stored as template and params, rendered when it leaves, with the signature's own link.
+    expect(mails[0].textBody).toBeNull();
+    expect(mailContent(mails[0]).text).toMatch(/\/signatures\/\d+\/confirm\?t=/);
     // Each batch queues one delivery job for its messages: together they cover every message once.
     const messageIds = new Set(mails.map((m) => m.id));
     const deliveries = (await db().select().from(jobs).where(eq(jobs.queue, MAIL_DELIVER_BATCH_QUEUE))).filter((job) =>
@@ -85,7 +88,9 @@ describe("a viral petition signed through the batched path", () => {
     const rows = await rowsFor(petition.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].email).toBe("Aigerim.Sadykova+petitions@gmail.com");
-    const mails = await db().select().from(mailMessages).where(like(mailMessages.textBody, `%/signatures/${rows[0].id}/confirm%`));
+    const mails = (await db().select().from(mailMessages).where(ilike(mailMessages.toAddress, "%@g%mail.com"))).filter((mail) =>
+      mailContent(mail).text.includes(`/signatures/${rows[0].id}/confirm`),
+    );
     // The first signer's confirmation, sent again to each later attempt with the same address.
     expect(mails.map((m) => m.toAddress).sort()).toEqual(["Aigerim.Sadykova+petitions@gmail.com", "aigerim.sadykova@googlemail.com", "aigerimsadykova@GMAIL.com"].sort());
     await hot.close();
@@ -93,27 +98,30 @@ describe("a viral petition signed through the batched path", () => {
 
   it("answers every request of a failed batch with an error and writes nothing of it", async () => {
     const petition = await openPetition();
-    let failNext = true;
-    const hot = hotPath({
-      maxWaitMs: 50,
-      maxBatchSize: 20,
-      beforeCommit: async (kind) => {
-        if (kind === "sign" && failNext) {
-          failNext = false;
-          throw new Error("the disk is full");
-        }
-      },
-    });
-    const requests = Array.from({ length: 20 }, () => signer(petition.number));
-    const settled = await Promise.allSettled(requests.map((r) => hot.sign(r)));
-    expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
-    expect(await rowsFor(petition.id)).toHaveLength(0);
-    const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, requests.map((r) => r.input.email)));
-    expect(mails).toHaveLength(0);
-    // The next batch goes through.
-    await expect(hot.sign(requests[0])).resolves.toEqual({ outcome: "check_email" });
-    expect(await rowsFor(petition.id)).toHaveLength(1);
-    await hot.close();
+    // The database fails the batch's statement after its signatures are inserted: writing the
+    // outbox message of one of its signers raises, as a full disk would.
+    await db().execute(sql`create or replace function fail_like_a_full_disk() returns trigger language plpgsql as $$
+      begin if new.to_address like '%@full-disk.test' then raise exception 'the disk is full'; end if; return new; end $$`);
+    await db().execute(sql`create trigger full_disk before insert on mail_messages for each row execute function fail_like_a_full_disk()`);
+    try {
+      const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 20 });
+      const requests = [
+        ...Array.from({ length: 19 }, () => signer(petition.number)),
+        signer(petition.number, { email: `${unique("unlucky")}@full-disk.test` }),
+      ];
+      const settled = await Promise.allSettled(requests.map((r) => hot.sign(r)));
+      expect(hot.stats().signing.batches).toBe(1);
+      expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
+      expect(await rowsFor(petition.id)).toHaveLength(0);
+      const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, requests.map((r) => r.input.email)));
+      expect(mails).toHaveLength(0);
+      // The next batch goes through.
+      await expect(hot.sign(requests[0])).resolves.toEqual({ outcome: "check_email" });
+      expect(await rowsFor(petition.id)).toHaveLength(1);
+      await hot.close();
+    } finally {
+      await db().execute(sql`drop trigger full_disk on mail_messages`);
+    }
   });
 
   it("keeps every acknowledged signature and confirmation when the process stops and another starts", async () => {
@@ -155,6 +163,27 @@ describe("a viral petition signed through the batched path", () => {
     expect((await readCount(db(), petition.id)).confirmed).toBe(30);
     const forged = await hot.confirm({ signatureId: rows[0].id, token: "forged" }).catch((e) => e);
     expect(isDomainError(forged) && forged.code).toBe("not_found");
+    await hot.close();
+  });
+
+  it("confirms and counts at once a signed-in person signing as themselves, in the same batch as strangers", async () => {
+    const petition = await openPetition();
+    const citizen = await actorFor((await createUser()).id);
+    const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 5 });
+    const answers = await Promise.all([
+      hot.sign(signer(petition.number)),
+      hot.sign({ ...signer(petition.number, { email: citizen.email }), actor: citizen }),
+      hot.sign(signer(petition.number)),
+    ]);
+    expect(hot.stats().signing.batches).toBe(1);
+    expect(answers.map((a) => a.outcome)).toEqual(["check_email", "confirmed", "check_email"]);
+    expect((await readCount(db(), petition.id)).confirmed).toBe(1);
+    const [theirs] = await db().select().from(mailMessages).where(eq(mailMessages.toAddress, citizen.email));
+    expect(theirs.template).toBe("mailPetitions.signatureConfirmed");
+    expect(mailContent(theirs).text).toMatch(/\/signatures\/\d+\/withdraw\?t=/);
+    // Signing again says so, without another count.
+    await expect(hot.sign({ ...signer(petition.number, { email: citizen.email }), actor: citizen })).resolves.toEqual({ outcome: "already_signed" });
+    expect((await readCount(db(), petition.id)).confirmed).toBe(1);
     await hot.close();
   });
 

@@ -3,23 +3,28 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobs, mailMessages } from "@/db/schema";
+import { jobs, mailMessages, signatures } from "@/db/schema";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
-import { queueMails } from "@/lib/petitions/hot-path/queue-mails";
-import { unique } from "./support/factories";
+import { signMany } from "@/lib/petitions/hot-path/sign-many";
+import { signatureToken } from "@/lib/petitions/tokens";
+import { createAgency, ensureRegion, unique } from "./support/factories";
+import { draftPetition, forcePetition, signatureInput } from "./support/petitions";
 
 // A small SMTP server on loopback standing in for the mail provider (a service outside the
 // machine): it accepts every recipient but one, which it refuses with 550.
 const REFUSED = "refused";
 let smtp: Server;
 const received: string[] = [];
+/** Each accepted message's data as the provider got it. */
+const bodies: string[] = [];
 
 beforeAll(async () => {
   smtp = createServer((socket) => {
     socket.write("220 test ESMTP\r\n");
     let inData = false;
     let buffer = "";
+    let data = "";
     socket.on("data", (chunk) => {
       buffer += chunk.toString("utf8");
       let end: number;
@@ -29,8 +34,10 @@ beforeAll(async () => {
         if (inData) {
           if (line === ".") {
             inData = false;
+            bodies.push(data);
+            data = "";
             socket.write("250 queued\r\n");
-          }
+          } else data += `${line}\n`;
           continue;
         }
         const command = line.slice(0, 4).toUpperCase();
@@ -60,17 +67,22 @@ afterAll(async () => {
 });
 
 describe("mail queued by a signing batch", () => {
-  it("goes out in one delivery job; a message the provider refuses gets a job of its own with retries, and none is sent twice", async () => {
+  it("goes out in one delivery job, rendered as it leaves; a message the provider refuses gets a job of its own with retries, and none is sent twice", async () => {
     const db = getDb();
     const tag = unique("batch");
     const addresses = [`one.${tag}@example.kz`, `${REFUSED}.${tag}@example.kz`, `three.${tag}@example.kz`];
-    const ids = await db.transaction((tx) =>
-      queueMails(
-        tx,
-        addresses.map((to) => ({ to, template: "mail.signIn", locale: "en" as const, params: { url: `http://localhost/${tag}` } })),
-      ),
+    const region = await ensureRegion();
+    const { petition: draft } = await draftPetition({ agencyId: (await createAgency({ level: "city_akimat", regionCode: region })).id });
+    const petition = await forcePetition(draft.id, { state: "open", openedAt: new Date() });
+    const signed = await signMany(
+      db,
+      addresses.map((email) => ({ petitionNumber: petition.number, input: signatureInput({ email }), ip: "2001:db8::1", locale: "en" as const, actor: null, now: new Date() })),
     );
-    expect(ids).toHaveLength(3);
+    expect(signed.every((result) => result.ok)).toBe(true);
+    // The signing statement stores template and params only: no text yet.
+    const queued = await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses)).orderBy(mailMessages.id);
+    expect(queued.map((m) => [m.template, m.textBody])).toEqual(addresses.map(() => ["mailPetitions.confirmSignature", null]));
+    const ids = queued.map((m) => m.id);
     const [batchJob, ...others] = await db
       .select()
       .from(jobs)
@@ -85,6 +97,12 @@ describe("mail queued by a signing batch", () => {
     const sent = await db.select().from(mailMessages).where(inArray(mailMessages.id, ids));
     const byAddress = new Map(sent.map((m) => [m.toAddress, m]));
     expect(byAddress.get(addresses[0])!.sentAt).not.toBeNull();
+    // What left carries the signer's own confirm link, and the row now keeps the text that was sent.
+    const [signature] = await db.select().from(signatures).where(eq(signatures.email, addresses[0]));
+    const link = `/signatures/${signature.id}/confirm?t=${signatureToken(signature.id, "confirm")}`;
+    const unfolded = bodies.map((body) => body.replace(/=\n/g, "").replace(/=3D/g, "=")); // quoted-printable
+    expect(unfolded.some((body) => body.includes(link))).toBe(true);
+    expect(byAddress.get(addresses[0])!.textBody).toContain(link);
     expect(byAddress.get(addresses[0])!.transport).toBe("smtp");
     expect(byAddress.get(addresses[2])!.sentAt).not.toBeNull();
     const refused = byAddress.get(addresses[1])!;

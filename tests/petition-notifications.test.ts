@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { mailContent } from "@/lib/mail/stored-mail";
 import { getDb, type Database } from "@/db/client";
 import { events, jobs, mailMessages, signatures } from "@/db/schema";
 import { drainJobs } from "@/lib/jobs/worker";
@@ -112,7 +113,7 @@ describe("signers hear back about the petition they signed", () => {
       expect(mail.textBody).toContain(`/petitions/${petition.number}`);
       expect(mail.textBody).toContain("2027-02-01");
       // The link is this signer's own.
-      const link = unsubscribeLinkIn(mail.textBody);
+      const link = unsubscribeLinkIn(mailContent(mail).text);
       expect(link.signatureId).toBe(signer.id);
       expect(verifySignatureToken(link.signatureId, "unsubscribe", link.token)).toBe(true);
     }
@@ -136,7 +137,7 @@ describe("signers hear back about the petition they signed", () => {
     expect(await mailsTo(prefix, "mailSigners.thresholdReached")).toHaveLength(1_200);
 
     // The link from an e-mail works: the page reads it, the button unsubscribes.
-    const link = unsubscribeLinkIn(mails[0].textBody);
+    const link = unsubscribeLinkIn(mailContent(mails[0]).text);
     expect(await readUnsubscribeLink({ db: db(), ...link })).toMatchObject({ petitionNumber: petition.number, notify: true });
     expect(await unsubscribeSigner({ db: db(), ...link })).toEqual({ petitionNumber: petition.number, result: "unsubscribed" });
     expect(await unsubscribeSigner({ db: db(), ...link })).toEqual({ petitionNumber: petition.number, result: "already_unsubscribed" });
@@ -152,7 +153,7 @@ describe("signers hear back about the petition they signed", () => {
     await start(petition.id, "closed");
     await drainJobs({ db: db() });
     const [mail] = (await mailsTo(prefix, "mailSigners.closed")).filter((m) => m.toAddress === first.email);
-    const link = unsubscribeLinkIn(mail.textBody);
+    const link = unsubscribeLinkIn(mailContent(mail).text);
 
     for (const attempt of [
       { signatureId: link.signatureId, token: "forged" },

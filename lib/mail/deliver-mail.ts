@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { mailFrom } from "@/lib/config";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { htmlFromText } from "./render-mail";
+import { mailContent } from "./stored-mail";
 
 let transporter: Transporter | null = null;
 
@@ -23,18 +24,20 @@ export async function deliverMail(db: Database, messageId: number): Promise<void
   const [message] = await db.select().from(mailMessages).where(eq(mailMessages.id, messageId));
   if (!message || message.sentAt) return;
   const transport = smtp();
+  // A message queued unrendered is rendered now, and its text kept: the row shows what was sent.
+  const { subject, text } = mailContent(message);
   await db
     .update(mailMessages)
-    .set({ attempts: message.attempts + 1 })
+    .set({ attempts: message.attempts + 1, ...(message.textBody === null ? { subject, textBody: text } : {}) })
     .where(eq(mailMessages.id, messageId));
   if (transport) {
     try {
       await transport.sendMail({
         from: mailFrom(),
         to: message.toAddress,
-        subject: message.subject,
-        text: message.textBody,
-        html: message.htmlBody ?? htmlFromText(message.textBody),
+        subject,
+        text,
+        html: message.htmlBody ?? htmlFromText(text, message.locale ?? undefined),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { regions } from "@/db/schema";
-import type { Database, Transaction } from "@/db/client";
+import type { Database } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { emailDomain } from "../normalize-email";
 import { readPetitionSettings, type PetitionSettings } from "../settings";
@@ -7,8 +7,8 @@ import { verifySignatureToken } from "../tokens";
 import { confirmMany, type ConfirmResult } from "./confirm-many";
 import { createCountCache, type PublicCount } from "./count-cache";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
-import { BatchFailedError, createMicroBatcher, type ItemResult } from "./micro-batcher";
-import { petitionsByNumber, signMany, type SignablePetitionInfo, type SignatureSubmission, type SignOutcome } from "./sign-many";
+import { BatchFailedError, createMicroBatcher } from "./micro-batcher";
+import { petitionsByNumber, signMany, signsAsThemselves, type SignablePetitionInfo, type SignatureSubmission, type SignOutcome } from "./sign-many";
 
 export interface HotPathOptions {
   db: Database;
@@ -18,8 +18,6 @@ export interface HotPathOptions {
   maxWaitMs?: number;
   /** How old a count the count endpoint may serve. */
   countMaxAgeMs?: number;
-  /** For tests: runs in each batch's transaction after its writes; throwing fails the batch. */
-  beforeCommit?: (kind: "sign" | "confirm", tx: Transaction, size: number) => Promise<void>;
 }
 
 /** A deadlock or serialization failure: the batch is retried, as nothing of it was written. */
@@ -108,13 +106,10 @@ export function createHotPath(options: HotPathOptions) {
     ...batcherOptions,
     run: async (items) => {
       const known = await petitionCache([...new Set(items.map((item) => item.petitionNumber))]);
-      return withRetry(() =>
-        db.transaction(async (tx) => {
-          const results = await signMany(tx, items, { petitions: known });
-          await options.beforeCommit?.("sign", tx, items.length);
-          return results;
-        }),
-      );
+      // One statement, atomic by itself: no BEGIN and COMMIT round trips. A transaction only
+      // when someone signed in is confirmed at once, as the counts then move too.
+      if (!items.some(signsAsThemselves)) return withRetry(() => signMany(db, items, { petitions: known }));
+      return withRetry(() => db.transaction((tx) => signMany(tx, items, { petitions: known })));
     },
   });
 
@@ -124,9 +119,7 @@ export function createHotPath(options: HotPathOptions) {
       withRetry(() =>
         db.transaction(async (tx) => {
           const now = items.reduce((latest, item) => (item.now > latest ? item.now : latest), items[0].now);
-          const results: ItemResult<ConfirmResult>[] = await confirmMany(tx, items.map((item) => item.signatureId), now);
-          await options.beforeCommit?.("confirm", tx, items.length);
-          return results;
+          return confirmMany(tx, items.map((item) => item.signatureId), now);
         }),
       ),
   });

@@ -1,20 +1,20 @@
 import { inArray, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { petitions, type Petition } from "@/db/schema";
-import { rowsOf, type Executor } from "@/db/client";
+import { executePrepared, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
+import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import type { Locale } from "@/lib/i18n/locales";
-import type { QueueMailInput } from "@/lib/mail/queue-mail";
 import { applyCountDeltas, countDay, type CountDelta } from "../counts";
 import { hashIin } from "../iin";
 import { emailDomain, normalizeEmail } from "../normalize-email";
 import { reachThresholds } from "../reach-thresholds";
 import type { SignatureForm } from "../schema";
 import { SIGNABLE } from "../states";
-import { signatureToken } from "../tokens";
+export { signatureLinks } from "../tokens";
 import type { ItemResult } from "./micro-batcher";
-import { queueMails } from "./queue-mails";
 
 /** What the signer is told. "check_email" whether or not the address had signed before. */
 export type SignOutcome = "check_email" | "confirmed" | "already_signed";
@@ -30,28 +30,6 @@ export interface SignatureSubmission {
   now: Date;
 }
 
-export function signatureLinks(signatureId: number) {
-  const base = `${siteUrl()}/signatures/${signatureId}`;
-  return {
-    confirmUrl: `${base}/confirm?t=${signatureToken(signatureId, "confirm")}`,
-    withdrawUrl: `${base}/withdraw?t=${signatureToken(signatureId, "withdraw")}`,
-  };
-}
-
-const key = (petitionId: string, emailNormalized: string) => `${petitionId}\u0000${emailNormalized}`;
-
-/**
- * Stores many signatures in the caller's transaction, with the same rules as one: a new
- * address gets a confirmation e-mail; an address that has signed (before, or earlier in the
- * same batch — the first wins) gets the confirmation again while pending or an "already
- * signed" e-mail, and the same answer, so the answer never reveals who signed; a signed-in
- * person with a verified address signing as themselves is confirmed at once and counted.
- *
- * A fixed number of statements whatever the batch size: petitions, one multi-row INSERT
- * … ON CONFLICT DO NOTHING, one look-up of the duplicates, one INSERT each for the outbox
- * and its jobs, and the count deltas once. Refusals of single items (unknown petition) are
- * item results; a database error throws and so rolls back the whole batch.
- */
 /** What signing needs of a petition; the title does not change once it can be signed. */
 export interface SignablePetitionInfo {
   id: string;
@@ -71,164 +49,188 @@ export async function petitionsByNumber(db: Executor, numbers: readonly number[]
   return new Map(found.map((p) => [p.number, p]));
 }
 
+const key = (petitionId: string, emailNormalized: string) => `${petitionId}\u0000${emailNormalized}`;
+
+/** True when the submission is a signed-in person with a verified address signing as themselves: confirmed at once. */
+export function signsAsThemselves(submission: Pick<SignatureSubmission, "actor" | "input">): boolean {
+  const { actor, input } = submission;
+  return !!actor && actor.emailVerified && normalizeEmail(actor.email) === normalizeEmail(input.email);
+}
+
+/** One row of the signing statement's outcome, per item that reached it. */
+interface StatementOutcome {
+  ord: number;
+  /** The petition could still be signed when the statement ran. */
+  open: boolean;
+  /** The signature this item created; null when its address (or IIN) had signed. */
+  new_id: string | number | null;
+}
+
+/**
+ * Stores many signatures with the same rules as one: a new address gets a confirmation
+ * e-mail; an address that has signed (before, or earlier in the same batch — the first wins)
+ * gets the confirmation again while pending or an "already signed" e-mail, and the same
+ * answer, so the answer never reveals who signed; a signed-in person with a verified address
+ * signing as themselves is confirmed at once and counted.
+ *
+ * All of it is ONE statement, whatever the batch size (README "Counting signatures and the
+ * hot path"): the rows travel as one JSON parameter; data-modifying CTEs insert the
+ * signatures (ON CONFLICT DO NOTHING, joined to the petition's current state, so a stale
+ * cache cannot let a closed petition be signed), then one outbox message per item — stored
+ * as template, locale and params, rendered at delivery (lib/mail/stored-mail.ts) — and one
+ * delivery job for them. A single statement is atomic by itself, so on the hot path it runs
+ * without BEGIN and COMMIT: one round trip per batch instead of five. Only when someone is
+ * confirmed at once do the counts move as well, and then the caller must pass a transaction
+ * (signPetition and the hot path do; anything else is refused as a programming error).
+ *
+ * Refusals of single items (unknown or closed petition) are item results; a database error
+ * throws, and nothing of the batch is written.
+ */
 export async function signMany(
-  tx: Executor,
+  db: Executor,
   submissions: readonly SignatureSubmission[],
   options: {
-    /**
-     * The batch's petitions, read beforehand from a short-lived cache (outside the transaction:
-     * PGlite has one connection). The INSERT re-checks their state, so a stale entry cannot let
-     * a closed petition be signed.
-     */
+    /** The batch's petitions, read beforehand from a short-lived cache (outside the transaction: PGlite has one connection). */
     petitions?: Map<number, SignablePetitionInfo>;
   } = {},
 ): Promise<ItemResult<{ outcome: SignOutcome }>[]> {
   const results: ItemResult<{ outcome: SignOutcome }>[] = new Array(submissions.length);
   if (submissions.length === 0) return results;
-  const numbers = [...new Set(submissions.map((s) => s.petitionNumber))];
-  const byNumber = options.petitions ?? (await petitionsByNumber(tx, numbers));
+  const byNumber = options.petitions ?? (await petitionsByNumber(db, [...new Set(submissions.map((s) => s.petitionNumber))]));
 
-  type Prepared = {
-    index: number;
-    submission: SignatureSubmission;
-    petition: SignablePetitionInfo;
-    email: string;
-    normalized: string;
-    asThemselves: boolean;
-    /** First of its address (and IIN) in this batch: the one that is inserted. */
-    winner: boolean;
-  };
-  const winners: Prepared[] = [];
-  const duplicates: Prepared[] = [];
+  const rows: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
-  submissions.forEach((submission, index) => {
+  const asThemselves: boolean[] = new Array(submissions.length).fill(false);
+  submissions.forEach((submission, ord) => {
     const petition = byNumber.get(submission.petitionNumber);
     if (
       !petition ||
       !SIGNABLE.includes(petition.state) ||
       (petition.state === "gathering_support" && petition.supportToken !== submission.supportToken)
     ) {
-      results[index] = { ok: false, error: new DomainError("not_found", "notFound") };
+      results[ord] = { ok: false, error: new DomainError("not_found", "notFound") };
       return;
     }
-    const { input, actor } = submission;
+    const { input } = submission;
     const normalized = normalizeEmail(input.email);
-    const prepared: Prepared = {
-      index,
-      submission,
-      petition,
-      email: input.email.trim(),
-      normalized,
-      asThemselves: !!actor && actor.emailVerified && normalizeEmail(actor.email) === normalized,
-      winner: false,
-    };
+    const iinHash = input.iin ? hashIin(input.iin) : null;
+    asThemselves[ord] = signsAsThemselves(submission);
+    // The first of an address (or IIN) in the batch is inserted; the others are told as repeats.
     const emailKey = key(petition.id, `e:${normalized}`);
-    const iinKey = input.iin ? key(petition.id, `i:${hashIin(input.iin)}`) : null;
-    if (seen.has(emailKey) || (iinKey && seen.has(iinKey))) {
-      duplicates.push(prepared);
-      return;
+    const iinKey = iinHash ? key(petition.id, `i:${iinHash}`) : null;
+    const winner = !seen.has(emailKey) && !(iinKey && seen.has(iinKey));
+    if (winner) {
+      seen.add(emailKey);
+      if (iinKey) seen.add(iinKey);
     }
-    seen.add(emailKey);
-    if (iinKey) seen.add(iinKey);
-    prepared.winner = true;
-    winners.push(prepared);
+    rows.push({
+      ord,
+      winner,
+      petition_id: petition.id,
+      full_name: input.fullName,
+      name_display: input.nameDisplay,
+      email: input.email.trim(),
+      email_normalized: normalized,
+      email_domain: emailDomain(input.email),
+      region_code: input.regionCode,
+      iin_hash: iinHash,
+      user_id: asThemselves[ord] ? submission.actor!.id : null,
+      locale: submission.locale,
+      confirmed: asThemselves[ord],
+      ip_address: submission.ip,
+      notify: input.notify,
+      created_at: submission.now.toISOString(),
+      params: { title: petition.title, url: `${siteUrl()}/petitions/${petition.number}` },
+    });
   });
-
-  // One statement, one parameter: the rows travel as JSON. Drizzle's builder costs ~0.1 ms
-  // per row at this size; json_to_recordset costs the database next to nothing.
-  const inserted = winners.length
-    ? rowsOf<{ id: string | number; petition_id: string; email_normalized: string }>(
-        await tx.execute(sql`
-          insert into signatures (petition_id, full_name, name_display, email, email_normalized, email_domain, region_code,
-            iin_hash, user_id, locale, state, confirmed_at, ip_address, notify, created_at)
-          select x.petition_id, x.full_name, x.name_display, x.email, x.email_normalized, x.email_domain, x.region_code,
-            x.iin_hash, x.user_id, x.locale, x.state, x.confirmed_at, x.ip_address, x.notify, x.created_at
-          from json_to_recordset(${JSON.stringify(
-            winners.map(({ submission: s, petition, email, normalized, asThemselves }) => ({
-              petition_id: petition.id,
-              full_name: s.input.fullName,
-              name_display: s.input.nameDisplay,
-              email,
-              email_normalized: normalized,
-              email_domain: emailDomain(s.input.email),
-              region_code: s.input.regionCode,
-              iin_hash: s.input.iin ? hashIin(s.input.iin) : null,
-              user_id: asThemselves ? s.actor!.id : null,
-              locale: s.locale,
-              state: asThemselves ? "confirmed" : "pending",
-              confirmed_at: asThemselves ? s.now.toISOString() : null,
-              ip_address: s.ip,
-              notify: s.input.notify,
-              created_at: s.now.toISOString(),
-            })),
-          )}::json) as x(petition_id text, full_name text, name_display text, email text, email_normalized text, email_domain text,
-            region_code text, iin_hash text, user_id text, locale text, state text, confirmed_at timestamptz, ip_address text,
-            notify boolean, created_at timestamptz)
-          join petitions p on p.id = x.petition_id and p.state in ('gathering_support', 'open')
-          on conflict do nothing
-          returning id, petition_id, email_normalized`),
-      ).map((row) => ({ id: Number(row.id), petitionId: row.petition_id, emailNormalized: row.email_normalized }))
-    : [];
-  const insertedIds = new Map(inserted.map((row) => [key(row.petitionId, row.emailNormalized), row.id]));
-
-  // Addresses that had signed already, or that an earlier item of this batch just signed —
-  // and, for a petition read from the cache, whether it can still be signed at all.
-  const repeated = [...winners.filter((p) => !insertedIds.has(key(p.petition.id, p.normalized))), ...duplicates].sort((a, b) => a.index - b.index);
-  const existing = new Map<string, { id: number; state: string }>();
-  const closedPetitions = new Set<string>();
-  if (repeated.length) {
-    const pairs = [...new Map(repeated.map((p) => [key(p.petition.id, p.normalized), { petition_id: p.petition.id, email_normalized: p.normalized }])).values()];
-    const rows = rowsOf<{ petition_id: string; email_normalized: string; petition_state: string; id: string | number | null; state: string | null }>(
-      await tx.execute(sql`
-        select x.petition_id, x.email_normalized, p.state as petition_state, s.id, s.state
-        from json_to_recordset(${JSON.stringify(pairs)}::json) as x(petition_id text, email_normalized text)
-        join petitions p on p.id = x.petition_id
-        left join signatures s on s.petition_id = x.petition_id and s.email_normalized = x.email_normalized`),
-    );
-    for (const row of rows) {
-      if (!SIGNABLE.includes(row.petition_state as Petition["state"])) closedPetitions.add(row.petition_id);
-      if (row.id !== null) existing.set(key(row.petition_id, row.email_normalized), { id: Number(row.id), state: row.state! });
-    }
+  if (rows.length === 0) return results;
+  if (rows.some((row) => row.confirmed) && !(db instanceof PgTransaction)) {
+    throw new Error("signMany confirms a signed-in signer at once and so moves the counts: call it inside a transaction");
   }
 
-  const mails: QueueMailInput[] = [];
+  const outcomes = await executePrepared<StatementOutcome>(
+    db,
+    sql`
+      with submitted as (
+        select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(ord int, winner boolean, petition_id text, full_name text,
+          name_display text, email text, email_normalized text, email_domain text, region_code text, iin_hash text, user_id text,
+          locale text, confirmed boolean, ip_address text, notify boolean, created_at timestamptz, params jsonb)
+      ),
+      open_petitions as (
+        select id from petitions where id in (select petition_id from submitted) and state in ('gathering_support', 'open')
+      ),
+      inserted as (
+        insert into signatures (petition_id, full_name, name_display, email, email_normalized, email_domain, region_code,
+          iin_hash, user_id, locale, state, confirmed_at, ip_address, notify, created_at)
+        select x.petition_id, x.full_name, x.name_display, x.email, x.email_normalized, x.email_domain, x.region_code,
+          x.iin_hash, x.user_id, x.locale, case when x.confirmed then 'confirmed' else 'pending' end,
+          case when x.confirmed then x.created_at end, x.ip_address, x.notify, x.created_at
+        from submitted x join open_petitions p on p.id = x.petition_id
+        where x.winner
+        on conflict do nothing
+        returning id, petition_id, email_normalized, state
+      ),
+      outcome as (
+        select x.ord, x.email, x.locale, x.params, x.confirmed, p.id is not null as open, mine.id as new_id,
+          -- A repeat: the address's signature from before this statement, or the one this batch's first item just made.
+          coalesce(earlier.id, batch.id) as earlier_id, coalesce(earlier.state, batch.state) as earlier_state
+        from submitted x
+        left join open_petitions p on p.id = x.petition_id
+        left join inserted mine on x.winner and mine.petition_id = x.petition_id and mine.email_normalized = x.email_normalized
+        left join inserted batch on not x.winner and batch.petition_id = x.petition_id and batch.email_normalized = x.email_normalized
+        left join signatures earlier on mine.id is null and earlier.petition_id = x.petition_id and earlier.email_normalized = x.email_normalized
+      ),
+      mails as (
+        insert into mail_messages (to_address, template, locale, params)
+        select o.email,
+          case
+            when o.new_id is not null and o.confirmed then 'mailPetitions.signatureConfirmed'
+            when o.new_id is not null or o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
+            else 'mailPetitions.alreadySigned'
+          end,
+          o.locale,
+          case
+            when o.new_id is not null then o.params || jsonb_build_object('signatureId', o.new_id)
+            when o.earlier_state = 'pending' then o.params || jsonb_build_object('signatureId', o.earlier_id)
+            else o.params
+          end
+        from outcome o
+        where o.open
+        order by o.ord
+        returning id
+      ),
+      delivery as (
+        insert into jobs (queue, payload, run_at, max_attempts)
+        select ${MAIL_DELIVER_BATCH_QUEUE}, jsonb_build_object('messageIds', jsonb_agg(id order by id)), ${new Date().toISOString()}::timestamptz, 8
+        from mails
+        having count(*) > 0
+      )
+      select ord, open, new_id from outcome`,
+  );
+
   const deltas: CountDelta[] = [];
   const confirmedPetitions = new Set<string>();
   let latest = submissions[0].now;
-  for (const p of [...winners, ...duplicates].sort((a, b) => a.index - b.index)) {
-    const { submission: s, petition } = p;
-    if (s.now > latest) latest = s.now;
-    const params = { title: petition.title, url: `${siteUrl()}/petitions/${petition.number}` };
-    const id = insertedIds.get(key(petition.id, p.normalized));
-    if (closedPetitions.has(petition.id)) {
-      results[p.index] = { ok: false, error: new DomainError("not_found", "notFound") };
+  for (const outcome of outcomes) {
+    const ord = Number(outcome.ord);
+    const submission = submissions[ord];
+    if (!outcome.open) {
+      results[ord] = { ok: false, error: new DomainError("not_found", "notFound") };
       continue;
     }
-    if (id === undefined || !p.winner) {
-      const before = existing.get(key(petition.id, p.normalized));
-      mails.push(
-        before?.state === "pending"
-          ? { to: p.email, template: "mailPetitions.confirmSignature", locale: s.locale, params: { ...params, ...signatureLinks(before.id) } }
-          : { to: p.email, template: "mailPetitions.alreadySigned", locale: s.locale, params },
-      );
-      results[p.index] = { ok: true, value: { outcome: p.asThemselves ? "already_signed" : "check_email" } };
-      continue;
-    }
-    const links = signatureLinks(id);
-    if (p.asThemselves) {
-      deltas.push({ petitionId: petition.id, regionCode: s.input.regionCode, day: countDay(s.now), confirmed: 1 });
-      confirmedPetitions.add(petition.id);
-      mails.push({ to: p.email, template: "mailPetitions.signatureConfirmed", locale: s.locale, params: { ...params, withdrawUrl: links.withdrawUrl } });
-      results[p.index] = { ok: true, value: { outcome: "confirmed" } };
+    if (submission.now > latest) latest = submission.now;
+    if (outcome.new_id !== null && asThemselves[ord]) {
+      const petitionId = byNumber.get(submission.petitionNumber)!.id;
+      deltas.push({ petitionId, regionCode: submission.input.regionCode, day: countDay(submission.now), confirmed: 1 });
+      confirmedPetitions.add(petitionId);
+      results[ord] = { ok: true, value: { outcome: "confirmed" } };
     } else {
-      mails.push({ to: p.email, template: "mailPetitions.confirmSignature", locale: s.locale, params: { ...params, ...links } });
-      results[p.index] = { ok: true, value: { outcome: "check_email" } };
+      results[ord] = { ok: true, value: { outcome: asThemselves[ord] ? "already_signed" : "check_email" } };
     }
   }
-  await queueMails(tx, mails);
   if (deltas.length) {
-    await applyCountDeltas(tx, sortDeltas(deltas));
-    await reachThresholds(tx, [...confirmedPetitions], latest);
+    await applyCountDeltas(db, sortDeltas(deltas));
+    await reachThresholds(db, [...confirmedPetitions], latest);
   }
   return results;
 }
