@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobs, mailMessages, signatures } from "@/db/schema";
+import { jobs, mailMessages, petitions, signatures } from "@/db/schema";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import { mailContent } from "@/lib/mail/stored-mail";
 import { readCount } from "@/lib/petitions/counts";
@@ -184,6 +184,24 @@ describe("a viral petition signed through the batched path", () => {
     // Signing again says so, without another count.
     await expect(hot.sign({ ...signer(petition.number, { email: citizen.email }), actor: citizen })).resolves.toEqual({ outcome: "already_signed" });
     expect((await readCount(db(), petition.id)).confirmed).toBe(1);
+    await hot.close();
+  });
+
+  it("moves a petition to moderation when the batch that confirms its last supporters commits", async () => {
+    const region = await ensureRegion();
+    const agency = await createAgency({ level: "city_akimat", regionCode: region });
+    const { petition: draft } = await draftPetition({ agencyId: agency.id });
+    const petition = await forcePetition(draft.id, { state: "gathering_support", supportThreshold: 3 });
+    const hot = hotPath({ maxWaitMs: 10 });
+    await Promise.all(Array.from({ length: 4 }, () => hot.sign({ ...signer(petition.number), supportToken: petition.supportToken })));
+    const rows = await rowsFor(petition.id);
+    await hot.confirm({ signatureId: rows[0].id, token: signatureToken(rows[0].id, "confirm") });
+    await hot.confirm({ signatureId: rows[1].id, token: signatureToken(rows[1].id, "confirm") });
+    expect((await db().select({ state: petitions.state }).from(petitions).where(eq(petitions.id, petition.id)))[0].state).toBe("gathering_support");
+    await Promise.all(rows.slice(2).map((r) => hot.confirm({ signatureId: r.id, token: signatureToken(r.id, "confirm") })));
+    const [after] = await db().select().from(petitions).where(eq(petitions.id, petition.id));
+    expect(after.state).toBe("awaiting_moderation");
+    expect((await readCount(db(), petition.id)).confirmed).toBe(4);
     await hot.close();
   });
 

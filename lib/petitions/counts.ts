@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { petitionCountShards, petitionDailyCounts, petitionRegionCounts } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { toDayString } from "@/lib/calendar/working-days";
@@ -19,24 +19,19 @@ export interface CountDelta {
 }
 
 /**
- * Applies count changes in the caller's transaction, grouped so that a batch of many
- * signatures costs one upsert per (petition), (petition, region) and (petition, day) —
- * never one write per signature on a shared row. The three upserts are one statement (one
- * round trip: the signing hot path calls this once per batch), in a fixed row order so that
- * two batches take the counter rows' locks in the same order.
+ * The upserts that apply count changes, as CTEs reading a preceding CTE named `d`
+ * (petition_id, region_code, day, confirmed, invalidated): one upsert per (petition),
+ * (petition, region) and (petition, day) — never one write per signature on a shared row —
+ * in a fixed row order so that two batches take the counter rows' locks in the same order.
+ * applyCountDeltas feeds it from JSON; confirmMany from the signatures its UPDATE moved, in
+ * the same statement.
  */
-export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const rows = deltas.map((d) => ({ petition_id: d.petitionId, region_code: d.regionCode, day: d.day, confirmed: d.confirmed, invalidated: d.invalidated ?? 0 }));
-  await tx.execute(sql`
-    with d as (
-      select * from json_to_recordset(${JSON.stringify(rows)}::json)
-        as x(petition_id text, region_code text, day date, confirmed int, invalidated int)
-    ),
-    batch as (select floor(random() * ${COUNT_SHARDS})::smallint as shard),
+export function countUpserts(): SQL {
+  return sql`
+    batch as (select floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint as shard),
     shards as (
       insert into petition_count_shards (petition_id, shard, confirmed, invalidated)
-      select petition_id, floor(random() * ${COUNT_SHARDS})::smallint, sum(confirmed), sum(invalidated)
+      select petition_id, floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint, sum(confirmed), sum(invalidated)
       from d group by petition_id order by petition_id
       on conflict (petition_id, shard) do update
         set confirmed = petition_count_shards.confirmed + excluded.confirmed,
@@ -56,7 +51,22 @@ export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta
       group by petition_id, day having sum(confirmed) <> 0 order by petition_id, day
       on conflict (petition_id, day, shard) do update set confirmed = petition_daily_counts.confirmed + excluded.confirmed
       returning 1
-    )
+    )`;
+}
+
+/**
+ * Applies count changes in the caller's transaction (or as one statement of its own): the
+ * three upserts of countUpserts are one statement, one round trip.
+ */
+export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = deltas.map((d) => ({ petition_id: d.petitionId, region_code: d.regionCode, day: d.day, confirmed: d.confirmed, invalidated: d.invalidated ?? 0 }));
+  await tx.execute(sql`
+    with d as (
+      select * from json_to_recordset(${JSON.stringify(rows)}::json)
+        as x(petition_id text, region_code text, day date, confirmed int, invalidated int)
+    ),
+    ${countUpserts()}
     select (select count(*) from shards) as shards, (select count(*) from by_region) as regions, (select count(*) from by_day) as days`);
 }
 

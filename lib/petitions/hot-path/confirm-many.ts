@@ -1,15 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { petitions, signatures } from "@/db/schema";
-import type { Executor } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { executePrepared, type Database, type Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { applyCountDeltas, countDay, readCounts, type CountDelta } from "../counts";
+import { countDay, countUpserts } from "../counts";
 import { reachThresholds } from "../reach-thresholds";
 import { SIGNABLE } from "../states";
 import type { ItemResult } from "./micro-batcher";
-import { sortDeltas } from "./sign-many";
-
-/** `id = any(…)` with the ids as one parameter: a thousand placeholders cost more to build than to run. */
-const idIn = (ids: readonly number[]) => sql`${signatures.id} = any(string_to_array(${ids.join(",")}, ',')::bigint[])`;
 
 /** What a confirmation answers: the petition to go back to, and whether this press counted. */
 export interface ConfirmResult {
@@ -17,55 +13,79 @@ export interface ConfirmResult {
   result: "confirmed" | "already_confirmed";
 }
 
+/** One row of the confirming statement: a signature it moved, or one it found otherwise. */
+interface ConfirmRow {
+  moved: boolean;
+  id: string | number;
+  state: string;
+  petition_id: string;
+  petition_number: number;
+  petition_state: string;
+  support_threshold: number | null;
+  response_threshold: number | null;
+  threshold_reached_at: Date | string | null;
+  /** The petition's confirmed count before this statement, for the threshold check. */
+  count_before: string | number | null;
+}
+
 /**
- * Confirms many signatures (whose links were already checked) in the caller's transaction:
- * one conditional UPDATE … WHERE state = 'pending' RETURNING — so of two presses, or two
- * batches, exactly one moves a signature — then the count deltas and the threshold check
- * once for the batch. The same id twice in a batch: the first confirms, the rest are
- * "already confirmed".
+ * Confirms many signatures (whose links were already checked) in ONE statement: a
+ * conditional UPDATE … WHERE state = 'pending' RETURNING — so of two presses, or two batches,
+ * exactly one moves a signature — the count upserts fed by the rows it moved (countUpserts),
+ * and a look at the signatures it did not move, to say why. Atomic on its own, so the hot
+ * path runs it without BEGIN/COMMIT, prepared; confirmSignature passes its transaction.
+ * The same id twice in a batch: the first confirms, the rest are "already confirmed".
+ *
+ * Then, only when a petition of the batch may have crossed its threshold, reachThresholds
+ * runs (in the caller's transaction, or a transaction of its own): the sweep job re-checks
+ * every minute, so a failure there loses no threshold.
  */
-export async function confirmMany(tx: Executor, signatureIds: readonly number[], now: Date = new Date()): Promise<ItemResult<ConfirmResult>[]> {
+export async function confirmMany(db: Executor, signatureIds: readonly number[], now: Date = new Date()): Promise<ItemResult<ConfirmResult>[]> {
   if (signatureIds.length === 0) return [];
-  const ids = [...new Set(signatureIds)];
-  const moved = await tx
-    .update(signatures)
-    .set({ state: "confirmed", confirmedAt: now })
-    .from(petitions)
-    .where(
-      and(
-        idIn(ids),
-        eq(signatures.state, "pending"),
-        eq(petitions.id, signatures.petitionId),
-        inArray(petitions.state, [...SIGNABLE]),
+  const ids = [...new Set(signatureIds)].join(",");
+  const rows = await executePrepared<ConfirmRow>(
+    db,
+    sql`
+      with moved as (
+        -- Only the signatures table in FROM, so the plan is the primary key's, whatever the
+        -- statistics say (joined to petitions, a prepared plan could walk a viral petition's
+        -- pending signatures instead).
+        update signatures s set state = 'confirmed', confirmed_at = ${now.toISOString()}::timestamptz
+        where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.state = 'pending'
+          and (select p.state from petitions p where p.id = s.petition_id) in ('gathering_support', 'open')
+        returning s.id, s.petition_id, s.region_code
       ),
-    )
-    .returning({
-      id: signatures.id,
-      petitionId: signatures.petitionId,
-      regionCode: signatures.regionCode,
-      petitionNumber: petitions.number,
-      petitionState: petitions.state,
-      supportThreshold: petitions.supportThreshold,
-      responseThreshold: petitions.responseThreshold,
-      thresholdReachedAt: petitions.thresholdReachedAt,
-    });
-  const confirmed = new Map(moved.map((row) => [row.id, row]));
+      d as (
+        select petition_id, region_code, ${countDay(now)}::date as day, 1 as confirmed, 0 as invalidated from moved
+      ),
+      ${countUpserts()}
+      select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
+        p.support_threshold, p.response_threshold, p.threshold_reached_at,
+        (select coalesce(sum(c.confirmed), 0) from petition_count_shards c where c.petition_id = m.petition_id) as count_before
+      from moved m join petitions p on p.id = m.petition_id
+      union all
+      select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
+      from signatures s join petitions p on p.id = s.petition_id
+      where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.id not in (select id from moved)`,
+  );
+  const confirmed = new Map(rows.filter((row) => row.moved).map((row) => [Number(row.id), row]));
+  const current = new Map(rows.filter((row) => !row.moved).map((row) => [Number(row.id), row]));
 
-  const others = ids.filter((id) => !confirmed.has(id));
-  const current = new Map<number, { state: string; petitionState: string; petitionNumber: number }>();
-  if (others.length) {
-    const rows = await tx
-      .select({ id: signatures.id, state: signatures.state, petitionState: petitions.state, petitionNumber: petitions.number })
-      .from(signatures)
-      .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
-      .where(idIn(others));
-    for (const row of rows) current.set(row.id, row);
-  }
-
-  const deltas: CountDelta[] = moved.map((row) => ({ petitionId: row.petitionId, regionCode: row.regionCode, day: countDay(now), confirmed: 1 }));
-  if (deltas.length) {
-    await applyCountDeltas(tx, sortDeltas(deltas));
-    await reachThresholdsIfCrossed(tx, moved, now);
+  if (confirmed.size) {
+    const movedPerPetition = new Map<string, number>();
+    for (const row of confirmed.values()) movedPerPetition.set(row.petition_id, (movedPerPetition.get(row.petition_id) ?? 0) + 1);
+    const crossed = [...confirmed.values()]
+      .filter((row) => {
+        const threshold =
+          row.petition_state === "gathering_support" ? row.support_threshold : row.threshold_reached_at === null ? row.response_threshold : null;
+        return threshold !== null && Number(row.count_before) + movedPerPetition.get(row.petition_id)! >= threshold;
+      })
+      .map((row) => row.petition_id);
+    if (crossed.length) {
+      const unique = [...new Set(crossed)];
+      if (db instanceof PgTransaction) await reachThresholds(db, unique, now);
+      else await (db as Database).transaction((tx) => reachThresholds(tx, unique, now));
+    }
   }
 
   const answered = new Set<number>();
@@ -74,34 +94,16 @@ export async function confirmMany(tx: Executor, signatureIds: readonly number[],
     if (mine) {
       const first = !answered.has(id);
       answered.add(id);
-      return { ok: true, value: { petitionNumber: mine.petitionNumber, result: first ? "confirmed" : "already_confirmed" } };
+      return { ok: true, value: { petitionNumber: Number(mine.petition_number), result: first ? "confirmed" : "already_confirmed" } };
     }
     const row = current.get(id);
     if (!row) return { ok: false, error: new DomainError("not_found", "signatureLinkInvalid") };
-    if (row.state === "confirmed") return { ok: true, value: { petitionNumber: row.petitionNumber, result: "already_confirmed" } };
+    const petitionNumber = Number(row.petition_number);
+    if (row.state === "confirmed") return { ok: true, value: { petitionNumber, result: "already_confirmed" } };
     if (row.state !== "pending") return { ok: false, error: new DomainError("invalid_transition", "signatureNotPending") };
-    return { ok: false, error: new DomainError("invalid_transition", "petitionNotSignable") };
+    // Pending in this statement's snapshot yet not moved: either its petition cannot be signed,
+    // or another batch confirmed it a moment ago (the UPDATE waited for it, then skipped it).
+    if (!SIGNABLE.includes(row.petition_state as (typeof SIGNABLE)[number])) return { ok: false, error: new DomainError("invalid_transition", "petitionNotSignable") };
+    return { ok: true, value: { petitionNumber, result: "already_confirmed" } };
   });
-}
-
-/**
- * reachThresholds, called only when a petition of the batch may have crossed one: one read of
- * the counts instead of the full check on every batch. Same race as reachThresholds itself
- * (two batches committing at once each miss the other's count), with the same safety net:
- * the sweep job re-checks every minute.
- */
-export async function reachThresholdsIfCrossed(
-  tx: Executor,
-  petitions: ReadonlyArray<{ petitionId: string; petitionState: string; supportThreshold: number | null; responseThreshold: number | null; thresholdReachedAt: Date | null }>,
-  now: Date,
-): Promise<void> {
-  const thresholds = new Map<string, number>();
-  for (const p of petitions) {
-    if (p.petitionState === "gathering_support" && p.supportThreshold !== null) thresholds.set(p.petitionId, p.supportThreshold);
-    if (p.petitionState === "open" && p.thresholdReachedAt === null && p.responseThreshold !== null) thresholds.set(p.petitionId, p.responseThreshold);
-  }
-  if (thresholds.size === 0) return;
-  const counts = await readCounts(tx, [...thresholds.keys()]);
-  const crossed = [...thresholds].filter(([id, threshold]) => (counts.get(id)?.confirmed ?? 0) >= threshold).map(([id]) => id);
-  if (crossed.length) await reachThresholds(tx, crossed, now);
 }

@@ -115,13 +115,11 @@ export function createHotPath(options: HotPathOptions) {
 
   const confirming = createMicroBatcher<{ signatureId: number; now: Date }, ConfirmResult>({
     ...batcherOptions,
-    run: (items) =>
-      withRetry(() =>
-        db.transaction(async (tx) => {
-          const now = items.reduce((latest, item) => (item.now > latest ? item.now : latest), items[0].now);
-          return confirmMany(tx, items.map((item) => item.signatureId), now);
-        }),
-      ),
+    // One statement, atomic by itself (see confirmMany): no transaction around it.
+    run: (items) => {
+      const now = items.reduce((latest, item) => (item.now > latest ? item.now : latest), items[0].now);
+      return withRetry(() => confirmMany(db, items.map((item) => item.signatureId), now));
+    },
   });
 
   // Requests between arrival and their batch (reading cached settings): shutdown waits for them.

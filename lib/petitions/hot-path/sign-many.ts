@@ -178,7 +178,13 @@ export async function signMany(
         left join open_petitions p on p.id = x.petition_id
         left join inserted mine on x.winner and mine.petition_id = x.petition_id and mine.email_normalized = x.email_normalized
         left join inserted batch on not x.winner and batch.petition_id = x.petition_id and batch.email_normalized = x.email_normalized
-        left join signatures earlier on mine.id is null and earlier.petition_id = x.petition_id and earlier.email_normalized = x.email_normalized
+        -- Lateral: one probe of the unique index per repeat, never a scan of a viral petition's
+        -- signatures, whatever the planner's statistics say of a table growing by thousands a second.
+        left join lateral (
+          select s.id, s.state from signatures s
+          where mine.id is null and s.petition_id = x.petition_id and s.email_normalized = x.email_normalized
+          limit 1
+        ) earlier on true
       ),
       mails as (
         insert into mail_messages (to_address, template, locale, params)
