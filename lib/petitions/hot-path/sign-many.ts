@@ -98,6 +98,7 @@ export async function signMany(
   if (submissions.length === 0) return results;
   const byNumber = options.petitions ?? (await petitionsByNumber(db, [...new Set(submissions.map((s) => s.petitionNumber))]));
 
+  const site = siteUrl();
   const rows: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
   const asThemselves: boolean[] = new Array(submissions.length).fill(false);
@@ -140,7 +141,7 @@ export async function signMany(
       ip_address: submission.ip,
       notify: input.notify,
       created_at: submission.now.toISOString(),
-      params: { title: petition.title, url: `${siteUrl()}/petitions/${petition.number}` },
+      params: { title: petition.title, url: `${site}/petitions/${petition.number}` },
     });
   });
   if (rows.length === 0) return results;
