@@ -13,7 +13,7 @@ import { seedIfEmpty } from "@/db/seed";
 import { startWorker } from "@/lib/jobs/worker";
 import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
-import { cachePublicPetitionPage } from "@/lib/petitions/hot-path/public-page-cache";
+import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -38,20 +38,26 @@ async function main() {
   });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
+  // Off in development, where pages must show each edit at once.
+  const handlePublicPage = createPublicPageCache({ keepMs: dev ? 0 : Number(process.env.BIRGE_PAGE_CACHE_MS ?? 500) });
+
   const server = createServer((req, res) => {
     // The socket's address, for rate limits; a client cannot set this header itself.
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
     if (refuseNulInAddress(req, res)) return;
     if (handleHot(req, res)) return;
-    if (!dev) cachePublicPetitionPage(req, res);
-    handle(req, res).catch((error) => {
-      console.error("[birge] request failed:", error);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
-      }
-    });
+    const render = () => {
+      handle(req, res).catch((error) => {
+        console.error("[birge] request failed:", error);
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.setHeader("content-type", "application/json");
+          res.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
+        }
+      });
+    };
+    if (dev) render();
+    else handlePublicPage(req, res, render);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
