@@ -14,6 +14,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
+import { loggable } from "@/lib/errors";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -48,7 +49,7 @@ async function main() {
     if (handleHot(req, res)) return;
     const render = () => {
       handle(req, res).catch((error) => {
-        console.error("[birge] request failed:", error);
+        console.error("[birge] request failed:", loggable(error));
         if (!res.headersSent) {
           res.statusCode = 500;
           res.setHeader("content-type", "application/json");
@@ -85,7 +86,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error("[birge] failed to start:", error);
+  console.error("[birge] failed to start:", loggable(error));
   process.exit(1);
 });
 

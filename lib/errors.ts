@@ -39,3 +39,20 @@ export function isDomainError(error: unknown): error is DomainError {
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * What of an unexpected error goes to the log: its name and message, the database's own
+ * message and code when a query failed, and the stack frames. Never a statement's parameters:
+ * Drizzle puts them in its message ("Failed query: … params: …"), and they hold people's
+ * names, addresses and IIN hashes.
+ */
+export function loggable(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  const failedQuery = error.message.startsWith("Failed query:");
+  const message = failedQuery ? `a query failed: ${cause ? cause.message : "no reason given"}` : error.message;
+  const code = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  const withCode = typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+  return [`${error.name}: ${withCode}`, ...frames].join("\n");
+}

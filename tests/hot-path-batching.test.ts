@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobs, mailMessages, petitions, signatures } from "@/db/schema";
@@ -109,7 +109,13 @@ describe("a viral petition signed through the batched path", () => {
         ...Array.from({ length: 19 }, () => signer(petition.number)),
         signer(petition.number, { email: `${unique("unlucky")}@full-disk.test` }),
       ];
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
       const settled = await Promise.allSettled(requests.map((r) => hot.sign(r)));
+      // The log says why, without the batch's names and addresses.
+      const log = logged.mock.calls.map((call) => call.join(" ")).join("\n");
+      logged.mockRestore();
+      expect(log).toContain("the disk is full");
+      expect(log).not.toContain(requests[0].input.email);
       expect(hot.stats().signing.batches).toBe(1);
       expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
       expect(await rowsFor(petition.id)).toHaveLength(0);

@@ -113,8 +113,10 @@ describe("mail queued by a signing batch", () => {
     const [finished] = await db.select().from(jobs).where(eq(jobs.id, batchJob.id));
     expect(finished.state).toBe("done");
 
-    // Run again, with the refused message's job due: the provider still refuses it; nothing already sent goes twice.
-    await runDueJobs({ db, now: new Date(Date.now() + 60_000) });
+    // Run again, with the refused message's job due (other test files' due jobs may come first
+    // on a shared database): the provider still refuses it; nothing already sent goes twice.
+    const attemptsOf = async (id: number) => (await db.select({ attempts: jobs.attempts }).from(jobs).where(eq(jobs.id, id)))[0].attempts;
+    for (let round = 0; round < 20 && (await attemptsOf(own.id)) === 0; round++) await runDueJobs({ db, now: new Date(Date.now() + 60_000) });
     expect(received.filter((to) => to.endsWith(`${tag}@example.kz`)).sort()).toEqual([addresses[0], addresses[2]].sort());
     const [retried] = await db.select().from(jobs).where(eq(jobs.id, own.id));
     expect(retried.attempts).toBe(1);

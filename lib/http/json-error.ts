@@ -1,4 +1,4 @@
-import { ERROR_STATUS, isDomainError, type ErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, isDomainError, type ErrorCode, loggable } from "@/lib/errors";
 
 /** A JSON error body `{ error: { code, message } }` with the code's HTTP status. */
 export function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
@@ -8,6 +8,6 @@ export function jsonError(code: ErrorCode, message: string, extra: Record<string
 /** Maps any thrown value to a JSON error; unexpected ones are logged and answered as 500 without detail. */
 export function errorResponse(error: unknown): Response {
   if (isDomainError(error)) return jsonError(error.code, error.message, error.fieldErrors ? { fieldErrors: error.fieldErrors } : {});
-  console.error("[api] unexpected error:", error);
+  console.error("[api] unexpected error:", loggable(error));
   return jsonError("internal", "Internal error");
 }

@@ -3,6 +3,7 @@ import { jobs, jobSchedules } from "@/db/schema";
 import { getDb, rowsOf, type Database } from "@/db/client";
 import { jobHandlers, SCHEDULES } from "./registry";
 import { enqueueJob } from "./queue";
+import { loggable } from "@/lib/errors";
 
 interface ClaimedJob {
   id: number;
@@ -76,7 +77,8 @@ export async function runDueJobs(options: { db?: Database; now?: Date; limit?: n
       await handler(job.payload, { now, db });
       await db.update(jobs).set({ state: "done", finishedAt: new Date(), lockedUntil: null }).where(eq(jobs.id, job.id));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Its first line: never a failed query's parameters (see loggable).
+      const message = loggable(error).split("\n")[0];
       const exhausted = job.attempts >= job.max_attempts;
       console.error(`[jobs] ${job.queue}#${job.id} attempt ${job.attempts} failed: ${message}`);
       await db
@@ -119,7 +121,7 @@ export function startWorker(options: { intervalMs?: number } = {}): () => Promis
         /* keep going while there is work */
       }
     } catch (error) {
-      console.error("[jobs] worker round failed:", error instanceof Error ? error.message : error);
+      console.error("[jobs] worker round failed:", loggable(error));
     }
   };
   const timer = setInterval(() => {

@@ -5,6 +5,7 @@ import { listScorecards, SCORECARD_SORTS, scorecardForAgency } from "@/lib/score
 import { apiError, cachedResponse } from "./http";
 import { paginationLinks } from "./petition-json";
 import { scorecardDetailJson, scorecardListJson, scorecardsCsv } from "./scorecard-json";
+import { loggable } from "@/lib/errors";
 
 // The route handlers of /api/v1/scorecards, /api/v1/scorecards.csv and
 // /api/v1/scorecards/{agencySlug}. Scorecards change at most every few minutes (the refresh
@@ -87,7 +88,7 @@ export async function scorecardListResponse(request: Request, forcedFormat?: Sco
       ...(link ? { link } : {}),
     });
   } catch (error) {
-    console.error("[api] scorecards list failed:", error);
+    console.error("[api] scorecards list failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }
@@ -115,7 +116,7 @@ export async function scorecardDetailResponse(request: Request, slug: string): P
     }
     return cachedResponse(request, JSON.stringify(scorecardDetailJson(view)), "application/json; charset=utf-8", cacheHeaders);
   } catch (error) {
-    console.error("[api] scorecard detail failed:", error);
+    console.error("[api] scorecard detail failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
-import { isDomainError } from "@/lib/errors";
+import { isDomainError, loggable } from "@/lib/errors";
 import { loadFileForReading } from "@/lib/files/load-file-for-reading";
 import { fileResponseHeaders } from "@/lib/files/response-headers";
 import { blobPath } from "@/lib/files/storage";
@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     file = await loadFileForReading({ db: getDb(), actor: await currentActor(), fileId: id });
   } catch (error) {
     if (isDomainError(error)) return jsonError(error.code, error.message);
-    console.error("[files] lookup failed:", error);
+    console.error("[files] lookup failed:", loggable(error));
     return jsonError("internal", "Internal error");
   }
   const headers = fileResponseHeaders(file);

@@ -1,6 +1,6 @@
 import { regions } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, loggable } from "@/lib/errors";
 import { emailDomain } from "../normalize-email";
 import { readPetitionSettings, type PetitionSettings } from "../settings";
 import { verifySignatureToken } from "../tokens";
@@ -99,7 +99,7 @@ export function createHotPath(options: HotPathOptions) {
     maxConcurrent: options.maxConcurrent ?? 2,
     maxBatchSize: options.maxBatchSize ?? 1000,
     maxWaitMs: options.maxWaitMs ?? 2,
-    onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, error instanceof Error ? error.message : error),
+    onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, loggable(error).split("\n")[0]),
   };
 
   const signing = createMicroBatcher<SignatureSubmission, { outcome: SignOutcome }>({

@@ -4,7 +4,7 @@ import { sessions } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
-import { ERROR_STATUS, isDomainError } from "@/lib/errors";
+import { ERROR_STATUS, isDomainError, loggable } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
@@ -80,7 +80,7 @@ function sendError(res: ServerResponse, error: unknown) {
     // Nothing of the batch was written: the client may simply try again.
     return send(res, 503, { error: { code: "unavailable", message: "Busy, nothing was saved; try again" } }, { "retry-after": "1" });
   }
-  console.error("[hot-path] unexpected error:", error);
+  console.error("[hot-path] unexpected error:", loggable(error));
   send(res, 500, { error: { code: "internal", message: "Internal error" } });
 }
 
@@ -181,7 +181,7 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
   } catch (error) {
     if (wantsJson) return sendError(res, error);
     const code = isDomainError(error) ? error.message : error instanceof BatchFailedError ? "busy" : "internal";
-    if (!isDomainError(error) && !(error instanceof BatchFailedError)) console.error("[confirm] unexpected error:", error);
+    if (!isDomainError(error) && !(error instanceof BatchFailedError)) console.error("[confirm] unexpected error:", loggable(error));
     res.writeHead(303, {
       location: `/signatures/${Number.isSafeInteger(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`,
       "cache-control": "no-store",

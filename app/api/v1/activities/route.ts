@@ -3,6 +3,7 @@ import { toDayString } from "@/lib/calendar/working-days";
 import { apiError, cachedJson } from "@/lib/open-data/http";
 import { listActivities } from "@/lib/public-control/list-activities";
 import { activityListJson, parseActivityApiQuery } from "@/lib/public-control/open-data";
+import { loggable } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const result = await listActivities(getDb(), query.filters, toDayString(new Date()));
     return cachedJson(request, activityListJson(url, result));
   } catch (error) {
-    console.error("[api] activities list failed:", error);
+    console.error("[api] activities list failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

@@ -4,6 +4,7 @@ import { apiError, cachedResponse } from "@/lib/open-data/http";
 import { paginationLinks } from "@/lib/open-data/petition-json";
 import { parsePetitionApiQuery } from "@/lib/open-data/petition-query";
 import { listPetitions } from "@/lib/petitions/list-petitions";
+import { loggable } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
       ...(link ? { link } : {}),
     });
   } catch (error) {
-    console.error("[api] petitions CSV failed:", error);
+    console.error("[api] petitions CSV failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

@@ -3,6 +3,7 @@ import { apiError, cachedJson } from "@/lib/open-data/http";
 import { petitionListJson } from "@/lib/open-data/petition-json";
 import { parsePetitionApiQuery } from "@/lib/open-data/petition-query";
 import { listPetitions } from "@/lib/petitions/list-petitions";
+import { loggable } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const result = await listPetitions(getDb(), query.filters);
     return cachedJson(request, petitionListJson(url, result));
   } catch (error) {
-    console.error("[api] petitions list failed:", error);
+    console.error("[api] petitions list failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { isDomainError } from "@/lib/errors";
+import { isDomainError, loggable } from "@/lib/errors";
 import { unsubscribeLinkSchema, unsubscribeSigner } from "@/lib/petitions/unsubscribe-signer";
 
 /**
@@ -22,7 +22,7 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
     await unsubscribeSigner({ db: getDb(), signatureId: parsed.data.signatureId, token: parsed.data.token });
   } catch (error) {
     if (!isDomainError(error)) {
-      console.error("[unsubscribe] failed:", error);
+      console.error("[unsubscribe] failed:", loggable(error));
       failed = true;
     }
   }

@@ -4,6 +4,7 @@ import { Button, ButtonLink, Notice, PageHeading } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { readUnsubscribeLink, type UnsubscribeLink } from "@/lib/petitions/unsubscribe-signer";
 import { unsubscribeAction } from "./actions";
+import { loggable } from "@/lib/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("unsubscribe");
@@ -31,7 +32,7 @@ export default async function UnsubscribePage({
     try {
       link = await readUnsubscribeLink({ db: getDb(), signatureId, token });
     } catch (error) {
-      console.error("[unsubscribe] could not read the link:", error);
+      console.error("[unsubscribe] could not read the link:", loggable(error));
       failed = true;
     }
   }

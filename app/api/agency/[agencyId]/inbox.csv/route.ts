@@ -5,7 +5,7 @@ import { inboxCsv } from "@/lib/agency/inbox-csv";
 import { itemUrl } from "@/lib/agency/notify";
 import { parseInboxFilters } from "@/lib/agency/schema";
 import { currentActor } from "@/lib/auth/current-actor";
-import { isDomainError } from "@/lib/errors";
+import { isDomainError, loggable } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { itemLabel, statusLabel } from "@/app/agency/_lib/labels";
 
@@ -55,7 +55,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     });
   } catch (error) {
     if (isDomainError(error) && (error.code === "not_found" || error.code === "unauthenticated")) return jsonError("not_found", "Not found");
-    console.error("[api] agency inbox CSV failed:", error);
+    console.error("[api] agency inbox CSV failed:", loggable(error));
     return jsonError("internal", "Internal error");
   }
 }

@@ -4,6 +4,7 @@ import { apiError, cachedJson } from "@/lib/open-data/http";
 import { activityByNumber } from "@/lib/public-control/load-activity";
 import { loadActivityDetails } from "@/lib/public-control/load-activity-details";
 import { activityDetailJson } from "@/lib/public-control/open-data";
+import { loggable } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const details = await loadActivityDetails(db, activity, null, toDayString(new Date()));
     return cachedJson(request, activityDetailJson(details, details.requests.filter((r) => r.overdue).length));
   } catch (error) {
-    console.error("[api] activity detail failed:", error);
+    console.error("[api] activity detail failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

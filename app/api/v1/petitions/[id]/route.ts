@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { apiError, cachedJson } from "@/lib/open-data/http";
 import { petitionDetailJson } from "@/lib/open-data/petition-json";
 import { loadPetitionPageData } from "@/lib/petitions/petition-page-data";
+import { loggable } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!data) return notFound();
     return cachedJson(request, petitionDetailJson(data));
   } catch (error) {
-    console.error("[api] petition detail failed:", error);
+    console.error("[api] petition detail failed:", loggable(error));
     return apiError("internal", "Internal error");
   }
 }

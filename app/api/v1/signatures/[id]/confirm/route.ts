@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { errorResponse, jsonError } from "@/lib/http/json-error";
-import { isDomainError } from "@/lib/errors";
+import { isDomainError, loggable } from "@/lib/errors";
 import { confirmSignature } from "@/lib/petitions/confirm-signature";
 
 /**
@@ -22,7 +22,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (error) {
     if (wantsJson) return errorResponse(error);
     const code = isDomainError(error) ? error.message : "internal";
-    if (!isDomainError(error)) console.error("[confirm] unexpected error:", error);
+    if (!isDomainError(error)) console.error("[confirm] unexpected error:", loggable(error));
     return Response.redirect(new URL(`/signatures/${Number.isSafeInteger(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`, request.url), 303);
   }
 }
