@@ -88,7 +88,7 @@ describe("a public discussion", () => {
       ["proposal", "Aliya K."],
     ]);
     expect(view?.counts).toMatchObject({ comments: 1, proposals: 1, hidden: 0 });
-    const history = await db().select().from(events).where(eq(events.entityId, activity.id));
+    const history = await db().select().from(events).where(eq(events.entityId, activity.id)).orderBy(events.id);
     expect(history.map((e) => e.action)).toEqual(["discussion_opened", "discussion_comment_added", "discussion_comment_added"]);
   });
 

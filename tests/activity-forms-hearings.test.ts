@@ -111,7 +111,7 @@ describe("the protocol of a hearing", () => {
     const [listed] = await listHearings(db(), activity.id);
     expect(listed.protocolFile?.mimeType).toBe("application/pdf");
     expect(await codeOf(loadFileForReading({ db: db(), actor: null, fileId: listed.protocolFile!.id }))).toBe("ok");
-    const history = await db().select().from(events).where(eq(events.entityId, activity.id));
+    const history = await db().select().from(events).where(eq(events.entityId, activity.id)).orderBy(events.id);
     expect(history.map((e) => e.action)).toEqual(["hearing_scheduled", "hearing_protocol_published"]);
   });
 });

@@ -159,7 +159,7 @@ describe("public expertise", () => {
     const view = await loadExpertise(db(), activity.id);
     expect(view.draftAct?.file?.mimeType).toBe("application/pdf");
     expect(view.comments.map((c) => c.clause)).toEqual(["Art. 5, p. 2", "Art. 7"]);
-    const history = await db().select().from(events).where(eq(events.entityId, activity.id));
+    const history = await db().select().from(events).where(eq(events.entityId, activity.id)).orderBy(events.id);
     expect(history.map((e) => e.action)).toEqual(["draft_act_saved", "draft_act_saved", "expertise_comment_added", "expertise_comment_added"]);
   });
 

@@ -108,7 +108,7 @@ describe("a supervisor assigns work and approves answers", () => {
     const unassigned = await listInbox({ db: db(), actor: staff, agencyId: agency.id, filters: parseInboxFilters({ assignee: "unassigned" }) });
     expect(unassigned.rows).toEqual([]);
     expect(await mailsTo(await emailOf(staff), "mailAgency.assigned")).toHaveLength(1);
-    const history = await db().select().from(events).where(and(eq(events.entityType, "agency_item"), eq(events.entityId, `petition:${petition.id}`)));
+    const history = await db().select().from(events).where(and(eq(events.entityType, "agency_item"), eq(events.entityId, `petition:${petition.id}`))).orderBy(events.id);
     expect(history.map((event) => event.action)).toEqual(["assigned"]);
   });
 
@@ -143,7 +143,7 @@ describe("a supervisor assigns work and approves answers", () => {
     const [response] = await db().select().from(petitionResponses).where(eq(petitionResponses.petitionId, petition.id));
     expect(response).toMatchObject({ decision: "partially_supported", measures: [{ text: "Design of the footbridge", dueOn: "2027-03-01" }], publishedBy: staff.id });
     expect(response.reasons).toContain("Updated.");
-    const petitionEvents = await db().select().from(events).where(and(eq(events.entityType, "petition"), eq(events.entityId, petition.id)));
+    const petitionEvents = await db().select().from(events).where(and(eq(events.entityType, "petition"), eq(events.entityId, petition.id))).orderBy(events.id);
     expect(petitionEvents.at(-1)).toMatchObject({ action: "responded", fromState: "open", toState: "responded", actorId: staff.id });
     const itemEvents = await db().select().from(events).where(and(eq(events.entityType, "agency_item"), eq(events.entityId, `petition:${petition.id}`))).orderBy(events.id);
     expect(itemEvents.map((event) => event.action)).toEqual([

@@ -51,7 +51,7 @@ describe("a citizen starts a petition", () => {
     expect(submitted.supportDeadline).toBe("2026-03-17"); // 10 working days, 9 March is a holiday
     const mail = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, creator.email), eq(mailMessages.template, "mailPetitions.submitted")));
     expect(mail[0].textBody).toContain(`support=${submitted.supportToken}`);
-    const history = await db().select().from(events).where(eq(events.entityId, petition.id));
+    const history = await db().select().from(events).where(eq(events.entityId, petition.id)).orderBy(events.id);
     expect(history.map((e) => e.action)).toEqual(["created", "submitted"]);
   });
 
