@@ -124,6 +124,23 @@ export const petitionCountShards = pgTable(
 );
 
 /**
+ * A petition's confirmed count in one row, for ordering lists by "most signed" from an index
+ * (summing 16 shards of every petition per list request does not scale). Moved by the same
+ * statement as the shards (countUpserts), once per batch: a viral petition's row is written
+ * ~100 times a second, never once per signature. Pages and the API read the shards.
+ */
+export const petitionTotals = pgTable(
+  "petition_totals",
+  {
+    petitionId: text("petition_id")
+      .primaryKey()
+      .references(() => petitions.id),
+    confirmed: integer("confirmed").notNull().default(0),
+  },
+  (t) => [index("petition_totals_confirmed_idx").on(t.confirmed.desc(), t.petitionId)],
+);
+
+/**
  * Confirmed signatures per region, maintained with the shards and sharded the same way (one
  * random shard per batch): otherwise every confirming batch of a viral petition would queue on
  * its regions' rows. A region's count is the sum of its shards.

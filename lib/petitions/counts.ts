@@ -20,8 +20,9 @@ export interface CountDelta {
 
 /**
  * The upserts that apply count changes, as CTEs reading a preceding CTE named `d`
- * (petition_id, region_code, day, confirmed, invalidated): one upsert per (petition),
- * (petition, region) and (petition, day) — never one write per signature on a shared row —
+ * (petition_id, region_code, day, confirmed, invalidated): one upsert per (petition) into a
+ * random shard and into the petition's total (petitionTotals, for "most signed" lists), per
+ * (petition, region) and per (petition, day) — never one write per signature on a shared row —
  * in a fixed row order so that two batches take the counter rows' locks in the same order.
  * applyCountDeltas feeds it from JSON; confirmMany from the signatures its UPDATE moved, in
  * the same statement.
@@ -29,6 +30,12 @@ export interface CountDelta {
 export function countUpserts(): SQL {
   return sql`
     batch as (select floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint as shard),
+    totals as (
+      insert into petition_totals (petition_id, confirmed)
+      select petition_id, sum(confirmed) from d group by petition_id having sum(confirmed) <> 0 order by petition_id
+      on conflict (petition_id) do update set confirmed = petition_totals.confirmed + excluded.confirmed
+      returning 1
+    ),
     shards as (
       insert into petition_count_shards (petition_id, shard, confirmed, invalidated)
       select petition_id, floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint, sum(confirmed), sum(invalidated)

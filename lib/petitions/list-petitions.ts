@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { agencies, petitionCountShards, petitionResponses, petitions, regions } from "@/db/schema";
+import { agencies, petitionResponses, petitions, petitionTotals, regions } from "@/db/schema";
 import type { AgencyLevel } from "@/db/schema/agencies";
 import type { Executor } from "@/db/client";
 import { readCounts } from "./counts";
@@ -120,15 +120,18 @@ function filterConditions(filters: Pick<PetitionListFilters, "q" | "state" | "ag
   return conditions;
 }
 
-/** The confirmed total for ordering only; the numbers shown come from readCounts. */
-const signatureSum = () =>
-  sql`(select coalesce(sum(${petitionCountShards.confirmed}), 0) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id})`;
+/**
+ * The confirmed total for ordering only (the numbers shown come from readCounts): the
+ * petition's one row in petition_totals, joined by selectRows, so "most signed" reads the
+ * index on the total instead of summing every petition's shards. Never counted: last.
+ */
+const signatureTotal = () => sql`${petitionTotals.confirmed} desc nulls last`;
 
 function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
   const tiebreak = desc(petitions.number);
   switch (sort) {
     case "relevance":
-      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, sql`${signatureSum()} desc`, tiebreak] : [sql`${signatureSum()} desc`, tiebreak];
+      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, signatureTotal(), tiebreak] : [signatureTotal(), tiebreak];
     case "newest":
       return [sql`${petitions.openedAt} desc nulls last`, tiebreak];
     case "closing_soon":
@@ -136,7 +139,7 @@ function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
       return [sql`(${petitions.state} = 'open') desc`, sql`${petitions.closesOn} asc nulls last`, tiebreak];
     case "most_signed":
     default:
-      return [sql`${signatureSum()} desc`, tiebreak];
+      return [signatureTotal(), tiebreak];
   }
 }
 
@@ -170,6 +173,7 @@ function selectRows(db: Executor, where: SQL | undefined, orderBy: SQL[], limit:
     .from(petitions)
     .innerJoin(agencies, eq(agencies.id, petitions.agencyId))
     .leftJoin(regions, eq(regions.code, petitions.regionCode))
+    .leftJoin(petitionTotals, eq(petitionTotals.petitionId, petitions.id))
     .where(where)
     .orderBy(...orderBy)
     .limit(limit)

@@ -61,7 +61,7 @@ export async function confirmMany(db: Executor, signatureIds: readonly number[],
       ${countUpserts()}
       select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
         p.support_threshold, p.response_threshold, p.threshold_reached_at,
-        (select coalesce(sum(c.confirmed), 0) from petition_count_shards c where c.petition_id = m.petition_id) as count_before
+        (select coalesce(sum(t.confirmed), 0) from petition_totals t where t.petition_id = m.petition_id) as count_before
       from moved m join petitions p on p.id = m.petition_id
       union all
       select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
