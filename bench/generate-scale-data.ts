@@ -126,9 +126,9 @@ export async function generateScaleData(options: { url: string; signatures: numb
       select petition_id, 0, count(*) filter (where state = 'confirmed'), 0 from signatures where petition_id in ${generated} group by petition_id
       on conflict (petition_id, shard) do update set confirmed = excluded.confirmed`;
     await sql`
-      insert into petition_totals (petition_id, confirmed)
-      select petition_id, sum(confirmed) from petition_count_shards where petition_id in ${generated} group by petition_id
-      on conflict (petition_id) do update set confirmed = excluded.confirmed`;
+      update petition_totals t set confirmed = s.confirmed
+      from (select petition_id, sum(confirmed) as confirmed from petition_count_shards where petition_id in ${generated} group by petition_id) s
+      where t.petition_id = s.petition_id`;
     await sql`
       insert into petition_region_counts (petition_id, region_code, confirmed)
       select petition_id, region_code, count(*) from signatures where state = 'confirmed' and petition_id in ${generated} group by petition_id, region_code

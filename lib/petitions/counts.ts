@@ -31,9 +31,9 @@ export function countUpserts(): SQL {
   return sql`
     batch as (select floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint as shard),
     totals as (
-      insert into petition_totals (petition_id, confirmed)
-      select petition_id, sum(confirmed) from d group by petition_id having sum(confirmed) <> 0 order by petition_id
-      on conflict (petition_id) do update set confirmed = petition_totals.confirmed + excluded.confirmed
+      update petition_totals t set confirmed = t.confirmed + delta.confirmed
+      from (select petition_id, sum(confirmed) as confirmed from d group by petition_id having sum(confirmed) <> 0) delta
+      where t.petition_id = delta.petition_id
       returning 1
     ),
     shards as (

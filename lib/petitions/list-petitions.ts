@@ -121,17 +121,18 @@ function filterConditions(filters: Pick<PetitionListFilters, "q" | "state" | "ag
 }
 
 /**
- * The confirmed total for ordering only (the numbers shown come from readCounts): the
- * petition's one row in petition_totals, joined by selectRows, so "most signed" reads the
- * index on the total instead of summing every petition's shards. Never counted: last.
+ * "Most signed" order (the numbers shown come from readCounts): the petition's row in
+ * petition_totals, joined by selectRows, newest first among equals — exactly the order of the
+ * index petition_totals_most_signed_idx, so a list page is an index scan, not a sort of every
+ * petition.
  */
-const signatureTotal = () => sql`${petitionTotals.confirmed} desc nulls last`;
+const mostSignedFirst = () => [sql`${petitionTotals.confirmed} desc nulls last`, sql`${petitionTotals.number} desc nulls last`];
 
 function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
   const tiebreak = desc(petitions.number);
   switch (sort) {
     case "relevance":
-      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, signatureTotal(), tiebreak] : [signatureTotal(), tiebreak];
+      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, ...mostSignedFirst()] : mostSignedFirst();
     case "newest":
       return [sql`${petitions.openedAt} desc nulls last`, tiebreak];
     case "closing_soon":
@@ -139,7 +140,7 @@ function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
       return [sql`(${petitions.state} = 'open') desc`, sql`${petitions.closesOn} asc nulls last`, tiebreak];
     case "most_signed":
     default:
-      return [signatureTotal(), tiebreak];
+      return mostSignedFirst();
   }
 }
 
@@ -173,7 +174,7 @@ function selectRows(db: Executor, where: SQL | undefined, orderBy: SQL[], limit:
     .from(petitions)
     .innerJoin(agencies, eq(agencies.id, petitions.agencyId))
     .leftJoin(regions, eq(regions.code, petitions.regionCode))
-    .leftJoin(petitionTotals, eq(petitionTotals.petitionId, petitions.id))
+    .innerJoin(petitionTotals, eq(petitionTotals.petitionId, petitions.id))
     .where(where)
     .orderBy(...orderBy)
     .limit(limit)
