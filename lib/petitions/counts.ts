@@ -31,9 +31,12 @@ export function countUpserts(): SQL {
   return sql`
     batch as (select floor(random() * ${sql.raw(String(COUNT_SHARDS))})::smallint as shard),
     totals as (
-      update petition_totals t set confirmed = t.confirmed + delta.confirmed
-      from (select petition_id, sum(confirmed) as confirmed from d group by petition_id having sum(confirmed) <> 0) delta
-      where t.petition_id = delta.petition_id
+      -- Every petition has its row (a trigger makes it): an upsert only for its ORDER BY, which
+      -- an UPDATE … FROM cannot have, so the rows are locked in the same order as the others.
+      insert into petition_totals (petition_id, number, confirmed)
+      select d.petition_id, p.number, sum(d.confirmed) from d join petitions p on p.id = d.petition_id
+      group by d.petition_id, p.number having sum(d.confirmed) <> 0 order by d.petition_id
+      on conflict (petition_id) do update set confirmed = petition_totals.confirmed + excluded.confirmed
       returning 1
     ),
     shards as (
