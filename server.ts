@@ -39,8 +39,8 @@ async function main() {
   });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
-  // Off in development, where pages must show each edit at once.
-  const handlePublicPage = createPublicPageCache({ keepMs: dev ? 0 : Number(process.env.BIRGE_PAGE_CACHE_MS ?? 500) });
+  // Not used in development, where pages must show each edit at once (see below).
+  const handlePublicPage = createPublicPageCache({ keepMs: Number(process.env.BIRGE_PAGE_CACHE_MS ?? 500) });
 
   const server = createServer((req, res) => {
     // The socket's address, for rate limits; a client cannot set this header itself.

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { BENCH_DIST_DIR, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, sleep, startServer, type LoadResult, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, sleep, startServer, type LoadResult, type RunningServer } from "./support";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
@@ -398,7 +398,7 @@ async function main() {
   const pageRatios = (rate: number) => ({ ratio_to_baseline: round(rate / baseline.ratePerS, 3), ratio_to_naive: round(rate / naive.ratePerS, 2) });
   const crowd = await runLoad({ port: birge.port, connections: CONNECTIONS, durationMs: SECONDS.page * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "get", paths: [pagePath], accept: "text/html" } });
   entry("birge: petition page, one petition, 64 viewers (origin keeps 0.5 s)", crowd, pageRatios(crowd.ratePerS));
-  const distinct = Array.from({ length: 5_000 }, (_, i) => `${pagePath}?from=bench-${i}`);
+  const distinct = distinctAddresses([pagePath], "bench");
   const page = await runLoad({ port: birge.port, connections: 8, durationMs: SECONDS.page * 1000, maxRequests: distinct.length, scenario: { kind: "get", paths: distinct, accept: "text/html" } });
   entry("birge: petition page, rendered for each request (8 viewers)", page, pageRatios(page.ratePerS));
   const pageHead = await fetch(`http://127.0.0.1:${birge.port}/petitions/${pg.petition.number}`);

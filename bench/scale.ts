@@ -7,10 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { generateScaleData } from "./generate-scale-data";
-import { BENCH_DIST_DIR, ensureBenchBuild, machine, ROOT, runLoad, startServer, type RunningServer } from "./support";
-
-/** Each path many times over with its own query string, in a fixed order. */
-const distinct = (paths: string[], count = 5_000) => Array.from({ length: count }, (_, i) => `${paths[i % paths.length]}?from=scale-${i}`);
+import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, ROOT, runLoad, startServer, type RunningServer } from "./support";
 
 const option = (args: string[], name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 
@@ -86,8 +83,8 @@ export async function runScale(args: string[], log: (line: string) => void) {
       ["search page /petitions?q=…", ["budget", "water", "Almaty", "bridge", "school"].map((q) => `/petitions?q=${q}`)],
       // Every petition-page request its own address (a query string the page ignores), so that
       // none is answered from the pages the origin keeps for 0.5 s: these rows measure renders.
-      ["petition page /petitions/{n} (random)", distinct(numbers.map((n) => `/petitions/${n}`))],
-      [`petition page of the largest (${largest.n.toLocaleString("en")} signatures)`, distinct([`/petitions/${largest.number}`])],
+      ["petition page /petitions/{n} (random)", distinctAddresses(numbers.map((n) => `/petitions/${n}`), "scale")],
+      [`petition page of the largest (${largest.n.toLocaleString("en")} signatures)`, distinctAddresses([`/petitions/${largest.number}`], "scale")],
       ["API list /api/v1/petitions", ["/api/v1/petitions"]],
       ["count endpoint (random)", numbers.map((n) => `/api/v1/petitions/${n}/count`)],
     ];

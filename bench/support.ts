@@ -117,6 +117,13 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/**
+ * Each path many times over, each time with its own query string (which the pages ignore), in
+ * a fixed order: requests that the origin's kept pages cannot answer, so they measure renders.
+ */
+export const distinctAddresses = (paths: string[], tag: string, count = 5_000) =>
+  Array.from({ length: count }, (_, i) => `${paths[i % paths.length]}?from=${tag}-${i}`);
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LoadScenario {
