@@ -77,7 +77,7 @@ export async function generateScaleData(options: { url: string; signatures: numb
           support_token text, opened_at timestamptz)`;
     }
 
-    // Signatures by COPY, with the secondary indexes and FK triggers off meanwhile.
+    // Signatures by COPY, with the secondary indexes and the integrity triggers off meanwhile.
     const indexes = await sql<{ indexname: string; indexdef: string }[]>`
       select indexname, indexdef from pg_indexes where tablename = 'signatures' and indexname <> 'signatures_pkey'`;
     for (const index of indexes) await sql.unsafe(`drop index if exists ${index.indexname}`);

@@ -79,7 +79,10 @@ export const signatures = pgTable(
   "signatures",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    petitionId: text("petition_id").notNull().references(() => petitions.id),
+    // Belongs to a petition, checked once per statement rather than by a row-by-row foreign
+    // key (migration 0010, README "Counting signatures and the hot path"): a row FK locks the
+    // hot petition's row FOR KEY SHARE for every signature of every concurrent batch.
+    petitionId: text("petition_id").notNull(),
     fullName: text("full_name").notNull(),
     nameDisplay: text("name_display", { enum: NAME_DISPLAYS }).notNull().default("initials"),
     email: text("email").notNull(),
