@@ -31,10 +31,12 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
-  // PGlite has one connection: one batch at a time; Postgres: one fills while one commits.
+  // One batch of each kind in flight, while the next one fills (group commit): on one hot
+  // petition, two concurrent batches only contend for the same index pages and counter rows
+  // (measured: sign 12% slower with two). PGlite has one connection anyway.
   const hotPath = createHotPath({
     db: getDb(),
-    maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2),
+    maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 1),
     maxWaitMs: process.env.BIRGE_BATCH_WAIT_MS === undefined ? undefined : Number(process.env.BIRGE_BATCH_WAIT_MS),
   });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());

@@ -12,7 +12,7 @@ import { petitionsByNumber, signMany, signsAsThemselves, type SignablePetitionIn
 
 export interface HotPathOptions {
   db: Database;
-  /** Batches of each kind in flight at once: 2 on Postgres (one fills while one commits), 1 on PGlite. */
+  /** Batches of each kind in flight at once (default 1: the next one fills while one commits). */
   maxConcurrent?: number;
   maxBatchSize?: number;
   maxWaitMs?: number;
@@ -96,7 +96,7 @@ export function createHotPath(options: HotPathOptions) {
   const petitionCache = createPetitionCache(db, 1_000);
   const counts = createCountCache(db, options.countMaxAgeMs ?? 200);
   const batcherOptions = {
-    maxConcurrent: options.maxConcurrent ?? 2,
+    maxConcurrent: options.maxConcurrent ?? 1,
     maxBatchSize: options.maxBatchSize ?? 1000,
     maxWaitMs: options.maxWaitMs ?? 2,
     onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, loggable(error).split("\n")[0]),
