@@ -46,9 +46,9 @@ function open(): Connection {
     const sql = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE || 10),
       onnotice: () => {},
-      // Prepared statements (executePrepared) keep their parse but are planned on each run:
-      // a plan frozen while a table was small (a viral petition's first seconds) would stay
-      // the plan as it grows to millions of rows.
+      // postgres.js prepares every statement; they keep their parse but are planned on each
+      // run with its values: a plan frozen while a table was small (a viral petition's first
+      // seconds) would stay the plan as it grows to millions of rows.
       connection: { application_name: "birge", plan_cache_mode: "force_custom_plan" },
     });
     let hot: postgres.Sql | null = null;
