@@ -17,12 +17,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, sleep, startServer, type LoadResult, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, SERVER_NODE_FLAGS, sleep, startServer, type LoadResult, type RunningServer } from "./support";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 /** `--profile`: the Birge servers write V8 CPU profiles into .data-bench/profiles (open them in Chrome DevTools). */
-const SERVER_ARGS = [...(args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.cwd(), ".data-bench", "profiles")}`] : []), "--import", "tsx", "server.ts"];
+const SERVER_ARGS = [
+  ...SERVER_NODE_FLAGS,
+  ...(args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.cwd(), ".data-bench", "profiles")}`] : []),
+  "--import",
+  "tsx",
+  "server.ts",
+];
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const BENCH_DB = "birge_bench";
 const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
@@ -353,7 +359,7 @@ async function main() {
   // The servers start, and the embedded database is prepared, at the same time.
   const withPglite = !args.includes("--no-pglite");
   const [bare, birge, pglitePrepared] = await Promise.all([
-    startServer({ name: "bare", port: PORTS.bare, args: [path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" }).then(track),
+    startServer({ name: "bare", port: PORTS.bare, args: [...SERVER_NODE_FLAGS, path.join("bench", "bare-server.mjs")], env: {}, readyPath: "/" }).then(track),
     startServer({ name: "birge", port: PORTS.birge, args: SERVER_ARGS, env: birgeEnv({ DATABASE_URL: BENCH_URL, AUTH_URL: `http://127.0.0.1:${PORTS.birge}` }), readyPath: "/api/health" }).then(track),
     withPglite ? preparePglite(regions) : Promise.resolve(null),
   ]);

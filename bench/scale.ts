@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { generateScaleData } from "./generate-scale-data";
-import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, ROOT, runLoad, startServer, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, ROOT, runLoad, SERVER_NODE_FLAGS, startServer, type RunningServer } from "./support";
 
 const option = (args: string[], name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 
@@ -64,7 +64,7 @@ export async function runScale(args: string[], log: (line: string) => void) {
     server = await startServer({
       name: "birge-scale",
       port: 3904,
-      args: ["--import", "tsx", "server.ts"],
+      args: [...SERVER_NODE_FLAGS, "--import", "tsx", "server.ts"],
       env: {
         NODE_ENV: "production",
         HOST: "127.0.0.1",
