@@ -124,7 +124,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
  * a fixed order: requests that the origin's kept pages cannot answer, so they measure renders.
  */
 export const distinctAddresses = (paths: string[], tag: string, count = 5_000) =>
-  Array.from({ length: count }, (_, i) => `${paths[i % paths.length]}?from=${tag}-${i}`);
+  Array.from({ length: count }, (_, i) => {
+    const path = paths[i % paths.length];
+    return `${path}${path.includes("?") ? "&" : "?"}from=${tag}-${i}`;
+  });
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPublicPageCache, PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/petitions/hot-path/public-page-cache";
 
-// The origin's micro-cache of the public petition page, over real HTTP. The page renderer is a
+// The origin's micro-cache of the public pages (home, petition list, petition), over real HTTP. The page renderer is a
 // stand-in for Next's handler (what it renders does not matter here, only how often it runs):
 // it answers after a few milliseconds, like a render, and says which render produced the page.
 
@@ -31,7 +31,7 @@ async function serve(options: { keepMs: number; now?: () => number; answer?: (re
   return { base, renders: () => renders };
 }
 
-describe("the public petition page at the origin, for a crowd of viewers", () => {
+describe("the public pages at the origin, for a crowd of viewers", () => {
   it("renders once for a crowd arriving together, and serves that page to everyone, with its headers and ETag", async () => {
     const { base, renders } = await serve({ keepMs: 500 });
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/petitions/7`)));
@@ -75,9 +75,23 @@ describe("the public petition page at the origin, for a crowd of viewers", () =>
     expect(await signedIn.text()).toContain("render 5");
     expect(signedIn.headers.get("cache-control")).toBeNull();
     // Other pages are not the cache's business.
-    await fetch(`${base}/petitions`);
-    await fetch(`${base}/petitions`);
-    expect(renders()).toBe(7);
+    await fetch(`${base}/agencies`);
+    await fetch(`${base}/agencies`);
+    await fetch(`${base}/petitions/new`);
+    await fetch(`${base}/petitions/new`);
+    expect(renders()).toBe(9);
+  });
+
+  it("keeps the home page and each address of the petition list too, where a crowd also lands", async () => {
+    const { base, renders } = await serve({ keepMs: 60_000 });
+    for (const address of ["/", "/petitions", "/petitions?q=budget&page=2"]) {
+      const crowd = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}${address}`)));
+      expect(new Set(await Promise.all(crowd.map((a) => a.text())))).toEqual(new Set([`<html><body>render ${renders()} of ${address}</body></html>`]));
+      expect(crowd[0].headers.get("cache-control")).toBe(PUBLIC_PAGE_CACHE_CONTROL);
+    }
+    expect(renders()).toBe(3);
+    // Another search is another page.
+    expect(await (await fetch(`${base}/petitions?q=water`)).text()).toContain("render 4");
   });
 
   it("keeps nothing that is not a plain 200: a missing petition is rendered for each viewer and goes out private", async () => {
