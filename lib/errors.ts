@@ -40,6 +40,26 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
+/** The database's own error behind a thrown one: its SQLSTATE `code`, and the constraint it names. */
+export interface DatabaseError {
+  code: string;
+  constraint_name?: unknown;
+  constraint?: unknown;
+}
+
+/**
+ * The database's error behind `error`, or null: Drizzle wraps driver errors (its own carries
+ * the statement and its parameters, and the driver's sits in `cause`), and both drivers set
+ * `code` to the SQLSTATE; so the first error along the cause chain that has a code.
+ */
+export function databaseErrorOf(error: unknown): DatabaseError | null {
+  for (let current = error as { code?: unknown; cause?: unknown } | null, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    if (typeof current.code === "string") return current as DatabaseError;
+    current = current.cause as typeof current;
+  }
+  return null;
+}
+
 /**
  * What of an unexpected error goes to the log: its name and message, the database's own
  * message and code when a query failed, and the stack frames. Never a statement's parameters:
@@ -51,8 +71,8 @@ export function loggable(error: unknown): string {
   const cause = error.cause instanceof Error ? error.cause : null;
   const failedQuery = error.message.startsWith("Failed query:");
   const message = failedQuery ? `a query failed: ${cause ? cause.message : "no reason given"}` : error.message;
-  const code = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown }).code;
+  const code = databaseErrorOf(error)?.code;
   const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
-  const withCode = typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+  const withCode = code && !message.includes(code) ? `${message} (${code})` : message;
   return [`${error.name}: ${withCode}`, ...frames].join("\n");
 }

@@ -11,7 +11,7 @@ import { signatureToken } from "@/lib/petitions/tokens";
 import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { BatchFailedError } from "@/lib/petitions/hot-path/micro-batcher";
-import { isDomainError } from "@/lib/errors";
+import { databaseErrorOf, isDomainError } from "@/lib/errors";
 import { actorFor, createAgency, createUser, ensureRegion, unique } from "./support/factories";
 import { draftPetition, forcePetition, signatureInput } from "./support/petitions";
 
@@ -266,26 +266,22 @@ describe("a viral petition signed through the batched path", () => {
     await hot.sign(signer(petition.number));
     await hot.close();
     const [stored] = await rowsFor(petition.id);
-    const codeOf = (error: unknown) => {
-      const e = error as { code?: string; cause?: { code?: string } };
-      return e?.cause?.code ?? e?.code;
-    };
     // A statement adding a signature of no petition fails as a whole: nothing of it stays.
     const orphan = await db()
       .execute(sql`insert into signatures (petition_id, full_name, email, email_normalized, email_domain, region_code)
         values (${petition.id}, 'Aliya Test', ${unique("ok") + "@example.kz"}, ${unique("ok") + "@example.kz"}, 'example.kz', ${stored.regionCode}),
                ('no-such-petition', 'Aliya Test', 'orphan@example.kz', 'orphan@example.kz', 'example.kz', ${stored.regionCode})`)
       .catch((e) => e);
-    expect(codeOf(orphan)).toBe("23503");
+    expect(databaseErrorOf(orphan)?.code).toBe("23503");
     expect(await rowsFor(petition.id)).toHaveLength(1);
     // A signature never moves to another petition, and a petition is never deleted or renumbered.
     const other = await openPetition();
     const moved = await db().update(signatures).set({ petitionId: other.id }).where(eq(signatures.id, stored.id)).catch((e) => e);
-    expect(codeOf(moved)).toBe("23001");
+    expect(databaseErrorOf(moved)?.code).toBe("23001");
     const deleted = await db().delete(petitions).where(eq(petitions.id, petition.id)).catch((e) => e);
-    expect(codeOf(deleted)).toBe("23001");
+    expect(databaseErrorOf(deleted)?.code).toBe("23001");
     const renumbered = await db().update(petitions).set({ id: "another-id" }).where(eq(petitions.id, petition.id)).catch((e) => e);
-    expect(codeOf(renumbered)).toBe("23001");
+    expect(databaseErrorOf(renumbered)?.code).toBe("23001");
     // Updates that leave the petition alone (confirming, withdrawing) are not affected.
     await db().update(signatures).set({ state: "withdrawn", withdrawnAt: new Date() }).where(eq(signatures.id, stored.id));
     expect((await rowsFor(petition.id))[0].state).toBe("withdrawn");

@@ -1,15 +1,13 @@
+import { databaseErrorOf } from "@/lib/errors";
+
 /**
- * True when a write failed on a unique constraint (SQLSTATE 23505). Drizzle wraps driver
- * errors, so the code may sit on the error itself or on its cause; both drivers set `code`.
+ * True when a write failed on a unique constraint (SQLSTATE 23505), on `constraint` when it is
+ * given and the driver names the constraint (see databaseErrorOf for how the code is found).
  */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let current = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown } | null, depth = 0; current && depth < 4; depth++) {
-    if (current.code === "23505") {
-      if (!constraint) return true;
-      const name = current.constraint_name ?? current.constraint;
-      return typeof name !== "string" || name === constraint;
-    }
-    current = current.cause as typeof current;
-  }
-  return false;
+  const failure = databaseErrorOf(error);
+  if (failure?.code !== "23505") return false;
+  if (!constraint) return true;
+  const name = failure.constraint_name ?? failure.constraint;
+  return typeof name !== "string" || name === constraint;
 }

@@ -1,6 +1,6 @@
 import { regions } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { DomainError, loggable } from "@/lib/errors";
+import { databaseErrorOf, DomainError, loggable } from "@/lib/errors";
 import { emailDomain } from "../normalize-email";
 import { readPetitionSettings, type PetitionSettings } from "../settings";
 import { verifySignatureToken } from "../tokens";
@@ -22,7 +22,7 @@ export interface HotPathOptions {
 
 /** A deadlock or serialization failure: the batch is retried, as nothing of it was written. */
 function isTransient(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
+  const code = databaseErrorOf(error)?.code;
   return code === "40P01" || code === "40001";
 }
 
