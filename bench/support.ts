@@ -6,13 +6,14 @@ import { createWriteStream, existsSync, readFileSync, readdirSync, statSync, wri
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import serverNodeFlags from "../scripts/server-node-flags.json";
 
 export const ROOT = process.cwd();
 /** Its own build folder, ignored by git and by tsc (a dot folder), never cleaned by a `next build` of .next. */
 export const BENCH_DIST_DIR = path.join(".data-bench", "next");
 export const NAIVE_ROUTE = "/api/bench/naive-sign";
 /** The Node options `npm start` gives the server (scripts/run.mjs): the bench measures the same process. */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+export const SERVER_NODE_FLAGS: string[] = serverNodeFlags;
 
 function newestSourceTime(dir: string): number {
   let newest = 0;

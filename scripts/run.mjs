@@ -52,12 +52,13 @@ function buildIfStale() {
 
 const tsx = ["npx", "tsx"];
 /**
- * The server's Node options: a young generation of up to 32 MB instead of V8's default, so that
- * the many short-lived objects of thousands of requests a second are collected less often
- * (the signing path's CPU per request −10%, BENCHMARKS.md session 4). The bench starts the
- * server with the same flag (bench/support.ts, SERVER_NODE_FLAGS).
+ * The server's Node options (scripts/server-node-flags.json, which the bench starts its servers
+ * with too): a young generation of up to 32 MB instead of V8's default, so that the many
+ * short-lived objects of thousands of requests a second are collected less often (the signing
+ * path's CPU per request −10%, BENCHMARKS.md session 4).
  */
-const serverEnv = (nodeEnv) => ({ NODE_ENV: nodeEnv, NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" ") });
+const serverNodeFlags = JSON.parse(readFileSync(path.join(root, "scripts", "server-node-flags.json"), "utf8"));
+const serverEnv = (nodeEnv) => ({ NODE_ENV: nodeEnv, NODE_OPTIONS: [env.NODE_OPTIONS, ...serverNodeFlags].filter(Boolean).join(" ") });
 
 switch (command) {
   case "start":

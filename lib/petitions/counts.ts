@@ -66,7 +66,7 @@ export function countUpserts(): SQL {
 
 /**
  * Applies count changes in the caller's transaction (or as one statement of its own): the
- * three upserts of countUpserts are one statement, one round trip.
+ * upserts of countUpserts are one statement, one round trip.
  */
 export async function applyCountDeltas(tx: Executor, deltas: readonly CountDelta[]): Promise<void> {
   if (deltas.length === 0) return;
