@@ -13,7 +13,7 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { readPetitionSettings } from "./settings";
 import { SIGNABLE } from "./states";
 
-export { signatureLinks, type SignOutcome } from "./hot-path/sign-many";
+export type { SignOutcome } from "./hot-path/sign-many";
 
 /** The petition a signer may sign: open, or gathering support when the private link's secret matches. */
 export async function signablePetition(db: Executor, petitionNumber: number, supportToken: string | undefined): Promise<Petition> {

@@ -13,7 +13,6 @@ import { emailDomain, normalizeEmail } from "../normalize-email";
 import { reachThresholds } from "../reach-thresholds";
 import type { SignatureForm } from "../schema";
 import { SIGNABLE } from "../states";
-export { signatureLinks } from "../tokens";
 import type { ItemResult } from "./micro-batcher";
 
 /** What the signer is told. "check_email" whether or not the address had signed before. */
