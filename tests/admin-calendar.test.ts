@@ -10,12 +10,11 @@ import { saveCalendarDay } from "@/lib/calendar/save-calendar-day";
 import type { CalendarDayInput } from "@/lib/calendar/schema";
 import { addCalendarDays, dayOfWeek } from "@/lib/calendar/working-days";
 import { DomainError } from "@/lib/errors";
+import { aFreshYear } from "./support/calendar-years";
 import { actorFor, createUser } from "./support/factories";
 
-// Each test works in its own far-future year, so tests never share a day, even on a shared Postgres.
-function aFreshYear(): number {
-  return 2200 + Math.floor(Math.random() * 700);
-}
+// Each test works in its own far-future year that holds no calendar day yet, so tests never share a day, even on a shared Postgres.
+const YEARS: [number, number] = [2200, 2899];
 
 /** The first day of `year` on the given weekday (0 = Sunday … 6 = Saturday), plus `weeks` weeks. */
 function dayIn(year: number, weekday: number, weeks = 0): string {
@@ -53,7 +52,7 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 describe("an admin keeps the working-day calendar", () => {
   it("lets an admin add a holiday on a Tuesday, which deadlines then skip", async () => {
     const admin = await anAdmin();
-    const year = aFreshYear();
+    const year = await aFreshYear(...YEARS);
     const monday = dayIn(year, 1);
     const tuesday = addCalendarDays(monday, 1);
     const result = await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(tuesday) });
@@ -67,7 +66,7 @@ describe("an admin keeps the working-day calendar", () => {
 
   it("lets an admin change a holiday into a moved day off, and saving it unchanged writes nothing", async () => {
     const admin = await anAdmin();
-    const friday = dayIn(aFreshYear(), 5);
+    const friday = dayIn(await aFreshYear(...YEARS), 5);
     await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(friday) });
     const moved = holiday(friday, { kind: "moved_day_off", nameEn: "Day off moved from Saturday" });
     expect(await saveCalendarDay({ db: getDb(), actor: admin, input: moved })).toEqual({ created: false, changed: true });
@@ -82,7 +81,7 @@ describe("an admin keeps the working-day calendar", () => {
 
   it("lets an admin make a Saturday a working day by decree", async () => {
     const admin = await anAdmin();
-    const saturday = dayIn(aFreshYear(), 6);
+    const saturday = dayIn(await aFreshYear(...YEARS), 6);
     await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(saturday, { kind: "working_weekend", nameEn: "Working Saturday" }) });
     const calendar = await loadCalendar(getDb(), "en");
     expect(calendar.isWorkingDay(saturday)).toBe(true);
@@ -90,7 +89,7 @@ describe("an admin keeps the working-day calendar", () => {
 
   it("lets an admin delete a day, so it follows the five-day week again", async () => {
     const admin = await anAdmin();
-    const wednesday = dayIn(aFreshYear(), 3);
+    const wednesday = dayIn(await aFreshYear(...YEARS), 3);
     await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(wednesday) });
     await deleteCalendarDay({ db: getDb(), actor: admin, day: wednesday });
 
@@ -102,7 +101,7 @@ describe("an admin keeps the working-day calendar", () => {
 
   it("refuses a holiday or moved day off on a weekend and a working weekend on a weekday, with a field error on the kind", async () => {
     const admin = await anAdmin();
-    const year = aFreshYear();
+    const year = await aFreshYear(...YEARS);
     const sunday = dayIn(year, 0);
     const saturday = dayIn(year, 6);
     const thursday = dayIn(year, 4);
@@ -121,7 +120,7 @@ describe("an admin keeps the working-day calendar", () => {
 
   it("refuses a day that is not a real date and names that are empty", async () => {
     const admin = await anAdmin();
-    const year = aFreshYear();
+    const year = await aFreshYear(...YEARS);
     const badDay = await refusal(saveCalendarDay({ db: getDb(), actor: admin, input: holiday(`${year}-02-30`) }));
     expect(badDay.fieldErrors?.day).toEqual(["date"]);
     const noName = await refusal(saveCalendarDay({ db: getDb(), actor: admin, input: holiday(dayIn(year, 2), { nameKk: " " }) }));
@@ -133,7 +132,7 @@ describe("an admin keeps the working-day calendar", () => {
     const admin = await anAdmin();
     const citizen = await actorFor((await createUser({ name: "Daniyar Citizen" })).id);
     const moderator = await actorFor((await createUser({ platformRoles: ["moderator"], name: "Madina Moderator" })).id);
-    const year = aFreshYear();
+    const year = await aFreshYear(...YEARS);
     const kept = dayIn(year, 1);
     await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(kept) });
     const attempted = dayIn(year, 2);

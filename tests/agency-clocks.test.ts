@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { deleteCalendarDay } from "@/lib/calendar/delete-calendar-day";
 import { saveCalendarDay } from "@/lib/calendar/save-calendar-day";
 import { addCalendarDays, dayOfWeek } from "@/lib/calendar/working-days";
+import { aFreshYear } from "./support/calendar-years";
 import { actorFor, createUser } from "./support/factories";
 import { agencyCast, informationRequestAsked, petitionAwaitingAnswer } from "./support/agency-items";
 import { forcePetition } from "./support/petitions";
@@ -100,9 +101,9 @@ describe("the statutory clock of an item, driven by a moved clock", () => {
   });
 });
 
-// Each test works in its own far-future year, so no other test's calendar edits or items meet it.
-function aFreshMonday(): string {
-  let day = `${2950 + Math.floor(Math.random() * 49)}-02-01`;
+// Each test works in its own far-future year that holds no calendar day yet, so no other test's calendar edits or items meet it.
+async function aFreshMonday(): Promise<string> {
+  let day = `${await aFreshYear(2950, 2998)}-02-01`;
   while (dayOfWeek(day) !== 1) day = addCalendarDays(day, 1);
   return day;
 }
@@ -111,7 +112,7 @@ describe("an admin's calendar edit and the clocks already running (README 'Statu
   it("recomputes the due day of every running clock from its start day, leaves answered ones alone, and records why", async () => {
     const admin = await actorFor((await createUser({ platformRoles: ["admin"], name: "Aigerim Admin" })).id);
     const { agency, staff, owner, organization } = await agencyCast({ requiresApproval: false });
-    const monday = aFreshMonday();
+    const monday = await aFreshMonday();
     const wednesday = addCalendarDays(monday, 2);
     const friday = addCalendarDays(monday, 4);
     const nextMonday = addCalendarDays(monday, 7);
