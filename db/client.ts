@@ -40,6 +40,15 @@ export function pgliteLocation(): string {
   return dir.startsWith("memory://") ? dir : path.join(dir, "pglite");
 }
 
+/**
+ * The settings of the hot path's own connections. Its statements keep one plan per connection
+ * (planning was a fifth of a signing batch's time in Postgres), so a plan made while the
+ * tables were small must stay right once they hold millions of rows: these connections use an
+ * index wherever one applies, and each statement reaches every table by a key that only one
+ * index serves — tests/hot-path-plans.test.ts checks the plans kept on an empty database.
+ */
+export const HOT_PATH_SESSION = { plan_cache_mode: "force_generic_plan", enable_seqscan: "off" } as const;
+
 function open(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -57,11 +66,7 @@ function open(): Connection {
       hot = postgres(url, {
         max: 4,
         onnotice: () => {},
-        // The hot path's statements keep one plan per connection (planning was a fifth of a
-        // signing batch's time in Postgres), and so that a plan made while the tables were small
-        // can never scan them once they hold millions of rows, these connections use an index
-        // wherever one applies: every table these statements read is reached by a key.
-        connection: { application_name: "birge-hot-path", plan_cache_mode: "force_generic_plan", enable_seqscan: "off" },
+        connection: { application_name: "birge-hot-path", ...HOT_PATH_SESSION },
       });
       // The same value handling as the main pool (JSON parameters passed through as written).
       drizzlePostgres(hot, { schema });

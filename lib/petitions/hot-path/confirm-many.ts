@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { executePrepared, type Database, type Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -42,32 +42,8 @@ interface ConfirmRow {
  */
 export async function confirmMany(db: Executor, signatureIds: readonly number[], now: Date = new Date()): Promise<ItemResult<ConfirmResult>[]> {
   if (signatureIds.length === 0) return [];
-  const ids = [...new Set(signatureIds)].join(",");
-  const rows = await executePrepared<ConfirmRow>(
-    db,
-    sql`
-      with moved as (
-        -- Only the signatures table in FROM, so the plan is the primary key's, whatever the
-        -- statistics say (joined to petitions, a prepared plan could walk a viral petition's
-        -- pending signatures instead).
-        update signatures s set state = 'confirmed', confirmed_at = ${now.toISOString()}::timestamptz
-        where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.state = 'pending'
-          and (select p.state from petitions p where p.id = s.petition_id) in ('gathering_support', 'open')
-        returning s.id, s.petition_id, s.region_code
-      ),
-      d as (
-        select petition_id, region_code, ${countDay(now)}::date as day, 1 as confirmed, 0 as invalidated from moved
-      ),
-      ${countUpserts()}
-      select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
-        p.support_threshold, p.response_threshold, p.threshold_reached_at,
-        (select coalesce(sum(t.confirmed), 0) from petition_totals t where t.petition_id = m.petition_id) as count_before
-      from moved m join petitions p on p.id = m.petition_id
-      union all
-      select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
-      from signatures s join petitions p on p.id = s.petition_id
-      where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.id not in (select id from moved)`,
-  );
+  const ids = [...new Set(signatureIds)];
+  const rows = await executePrepared<ConfirmRow>(db, confirmingStatement(ids, now));
   const confirmed = new Map(rows.filter((row) => row.moved).map((row) => [Number(row.id), row]));
   const current = new Map(rows.filter((row) => !row.moved).map((row) => [Number(row.id), row]));
 
@@ -106,4 +82,36 @@ export async function confirmMany(db: Executor, signatureIds: readonly number[],
     if (!SIGNABLE.includes(row.petition_state as (typeof SIGNABLE)[number])) return { ok: false, error: new DomainError("invalid_transition", "petitionNotSignable") };
     return { ok: true, value: { petitionNumber, result: "already_confirmed" } };
   });
+}
+
+/**
+ * The confirming statement for signature ids, as confirmMany runs it (exported for the test
+ * of the plans Postgres keeps for it: tests/hot-path-plans.test.ts).
+ */
+export function confirmingStatement(signatureIds: readonly number[], now: Date): SQL {
+  const ids = signatureIds.join(",");
+  return sql`
+      with moved as (
+        -- Only the signatures table in FROM, and the state compared in the "C" collation (the
+        -- same answer for these plain words), so that the primary key is the only index that
+        -- serves this UPDATE whatever the statistics say: joined to petitions, or with the
+        -- state indexable, a plan kept from an empty table walked every pending signature
+        -- by (petition_id, state, id) on each batch (tests/hot-path-plans.test.ts).
+        update signatures s set state = 'confirmed', confirmed_at = ${now.toISOString()}::timestamptz
+        where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.state collate "C" = 'pending'
+          and (select p.state from petitions p where p.id = s.petition_id) in ('gathering_support', 'open')
+        returning s.id, s.petition_id, s.region_code
+      ),
+      d as (
+        select petition_id, region_code, ${countDay(now)}::date as day, 1 as confirmed, 0 as invalidated from moved
+      ),
+      ${countUpserts()}
+      select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
+        p.support_threshold, p.response_threshold, p.threshold_reached_at,
+        (select coalesce(sum(t.confirmed), 0) from petition_totals t where t.petition_id = m.petition_id) as count_before
+      from moved m join petitions p on p.id = m.petition_id
+      union all
+      select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
+      from signatures s join petitions p on p.id = s.petition_id
+      where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.id not in (select id from moved)`;
 }

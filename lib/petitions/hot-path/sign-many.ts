@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { petitions, type Petition } from "@/db/schema";
 import { executePrepared, type Executor } from "@/db/client";
@@ -148,71 +148,7 @@ export async function signMany(
     throw new Error("signMany confirms a signed-in signer at once and so moves the counts: call it inside a transaction");
   }
 
-  const outcomes = await executePrepared<StatementOutcome>(
-    db,
-    sql`
-      with submitted as (
-        select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(ord int, winner boolean, petition_id text, full_name text,
-          name_display text, email text, email_normalized text, email_domain text, region_code text, iin_hash text, user_id text,
-          locale text, confirmed boolean, ip_address text, notify boolean, created_at timestamptz, params jsonb)
-      ),
-      open_petitions as (
-        select id from petitions where id in (select petition_id from submitted) and state in ('gathering_support', 'open')
-      ),
-      inserted as (
-        insert into signatures (petition_id, full_name, name_display, email, email_normalized, email_domain, region_code,
-          iin_hash, user_id, locale, state, confirmed_at, ip_address, notify, created_at)
-        select x.petition_id, x.full_name, x.name_display, x.email, x.email_normalized, x.email_domain, x.region_code,
-          x.iin_hash, x.user_id, x.locale, case when x.confirmed then 'confirmed' else 'pending' end,
-          case when x.confirmed then x.created_at end, x.ip_address, x.notify, x.created_at
-        from submitted x join open_petitions p on p.id = x.petition_id
-        where x.winner
-        on conflict do nothing
-        returning id, petition_id, email_normalized, state
-      ),
-      outcome as (
-        select x.ord, x.email, x.locale, x.params, x.confirmed, p.id is not null as open, mine.id as new_id,
-          -- A repeat: the address's signature from before this statement, or the one this batch's first item just made.
-          coalesce(earlier.id, batch.id) as earlier_id, coalesce(earlier.state, batch.state) as earlier_state
-        from submitted x
-        left join open_petitions p on p.id = x.petition_id
-        left join inserted mine on x.winner and mine.petition_id = x.petition_id and mine.email_normalized = x.email_normalized
-        left join inserted batch on not x.winner and batch.petition_id = x.petition_id and batch.email_normalized = x.email_normalized
-        -- Lateral: one probe of the unique index per repeat, never a scan of a viral petition's
-        -- signatures, whatever the planner's statistics say of a table growing by thousands a second.
-        left join lateral (
-          select s.id, s.state from signatures s
-          where mine.id is null and s.petition_id = x.petition_id and s.email_normalized = x.email_normalized
-          limit 1
-        ) earlier on true
-      ),
-      mails as (
-        insert into mail_messages (to_address, template, locale, params)
-        select o.email,
-          case
-            when o.new_id is not null and o.confirmed then 'mailPetitions.signatureConfirmed'
-            when o.new_id is not null or o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
-            else 'mailPetitions.alreadySigned'
-          end,
-          o.locale,
-          case
-            when o.new_id is not null then o.params || jsonb_build_object('signatureId', o.new_id)
-            when o.earlier_state = 'pending' then o.params || jsonb_build_object('signatureId', o.earlier_id)
-            else o.params
-          end
-        from outcome o
-        where o.open
-        order by o.ord
-        returning id
-      ),
-      delivery as (
-        insert into jobs (queue, payload, run_at, max_attempts)
-        select ${MAIL_DELIVER_BATCH_QUEUE}, jsonb_build_object('messageIds', jsonb_agg(id order by id)), ${new Date().toISOString()}::timestamptz, 8
-        from mails
-        having count(*) > 0
-      )
-      select ord, open, new_id from outcome`,
-  );
+  const outcomes = await executePrepared<StatementOutcome>(db, signingStatement(rows, new Date()));
 
   const deltas: CountDelta[] = [];
   const confirmedPetitions = new Set<string>();
@@ -239,6 +175,92 @@ export async function signMany(
     await reachThresholds(db, [...confirmedPetitions], latest);
   }
   return results;
+}
+
+/**
+ * The signing statement for prepared rows, as signMany runs it (exported for the test of the
+ * plans Postgres keeps for it: tests/hot-path-plans.test.ts). `deliverFrom`: when the mail's
+ * delivery job may run.
+ */
+export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, deliverFrom: Date): SQL {
+  return sql`
+      with submitted as (
+        select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(ord int, winner boolean, petition_id text, full_name text,
+          name_display text, email text, email_normalized text, email_domain text, region_code text, iin_hash text, user_id text,
+          locale text, confirmed boolean, ip_address text, notify boolean, created_at timestamptz, params jsonb)
+      ),
+      -- Each petition of the batch probed by its primary key: a lateral subquery with a LIMIT,
+      -- which the planner cannot turn into a join over every petition, and the state compared
+      -- in the "C" collation (the same answer for these plain words) so that no index on state
+      -- can serve it instead — on empty tables the plan kept walked every open petition by
+      -- (state, opened_at) (tests/hot-path-plans.test.ts).
+      open_petitions as (
+        select p.id from (select distinct petition_id from submitted) b
+        cross join lateral (
+          select id from petitions where id = b.petition_id and state collate "C" in ('gathering_support', 'open') limit 1
+        ) p
+      ),
+      inserted as (
+        insert into signatures (petition_id, full_name, name_display, email, email_normalized, email_domain, region_code,
+          iin_hash, user_id, locale, state, confirmed_at, ip_address, notify, created_at)
+        select x.petition_id, x.full_name, x.name_display, x.email, x.email_normalized, x.email_domain, x.region_code,
+          x.iin_hash, x.user_id, x.locale, case when x.confirmed then 'confirmed' else 'pending' end,
+          case when x.confirmed then x.created_at end, x.ip_address, x.notify, x.created_at
+        from submitted x join open_petitions p on p.id = x.petition_id
+        where x.winner
+        on conflict do nothing
+        returning id, petition_id, email_normalized, state
+      ),
+      outcome as (
+        select x.ord, x.email, x.locale, x.params, x.confirmed, p.id is not null as open, mine.id as new_id,
+          -- A repeat: the address's signature from before this statement, or the one this batch's first item just made.
+          coalesce(earlier.id, batch.id) as earlier_id, coalesce(earlier.state, batch.state) as earlier_state
+        from submitted x
+        left join open_petitions p on p.id = x.petition_id
+        left join inserted mine on x.winner and mine.petition_id = x.petition_id and mine.email_normalized = x.email_normalized
+        left join inserted batch on not x.winner and batch.petition_id = x.petition_id and batch.email_normalized = x.email_normalized
+        -- Lateral: one probe of the unique index per repeat, never a walk of a viral petition's
+        -- signatures. Written as "the first entry at or after (petition, address) in the unique
+        -- index's order" so that no other index can serve it: asked as two equalities, a plan
+        -- kept from when the table was empty took the (petition_id, email_domain) index, which
+        -- ties with the unique one on an empty table, and then read every signature of the
+        -- petition for each repeat as it grew (BENCHMARKS.md, session 5).
+        left join lateral (
+          select f.id, f.state from (
+            select s.id, s.state, s.petition_id, s.email_normalized from signatures s
+            where mine.id is null and (s.petition_id, s.email_normalized) >= (x.petition_id, x.email_normalized)
+            order by s.petition_id, s.email_normalized
+            limit 1
+          ) f
+          where f.petition_id = x.petition_id and f.email_normalized = x.email_normalized
+        ) earlier on true
+      ),
+      mails as (
+        insert into mail_messages (to_address, template, locale, params)
+        select o.email,
+          case
+            when o.new_id is not null and o.confirmed then 'mailPetitions.signatureConfirmed'
+            when o.new_id is not null or o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
+            else 'mailPetitions.alreadySigned'
+          end,
+          o.locale,
+          case
+            when o.new_id is not null then o.params || jsonb_build_object('signatureId', o.new_id)
+            when o.earlier_state = 'pending' then o.params || jsonb_build_object('signatureId', o.earlier_id)
+            else o.params
+          end
+        from outcome o
+        where o.open
+        order by o.ord
+        returning id
+      ),
+      delivery as (
+        insert into jobs (queue, payload, run_at, max_attempts)
+        select ${MAIL_DELIVER_BATCH_QUEUE}, jsonb_build_object('messageIds', jsonb_agg(id order by id)), ${deliverFrom.toISOString()}::timestamptz, 8
+        from mails
+        having count(*) > 0
+      )
+      select ord, open, new_id from outcome`;
 }
 
 /** Same order in every batch, so two batches take the counter rows' locks in the same order. */
