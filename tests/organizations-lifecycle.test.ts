@@ -30,14 +30,24 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
   throw new Error("expected a refusal");
 }
 
-/** A valid BIN not used yet: YYMM 4 0 NNNNN K with the right check digit. */
+/**
+ * A valid BIN not used yet: YYMM 4 0 NNNNN K with the right check digit, drawn from 120 million
+ * (any year and month, any serial; 10,000 before, where a long-lived test database filled up
+ * and two draws of one run could meet), never the same twice in this process.
+ */
+const drawnBins = new Set<string>();
 function freshBin(): string {
+  const digits = (n: number, width: number) => String(Math.floor(Math.random() * n)).padStart(width, "0");
   for (;;) {
-    const body = `2105400${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
-    const digits = [...body].map(Number);
-    let k = digits.reduce((s, d, i) => s + d * (i + 1), 0) % 11;
-    if (k === 10) k = digits.reduce((s, d, i) => s + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
-    if (k !== 10) return `${body}${k}`;
+    const body = `${digits(100, 2)}${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}40${digits(1e5, 5)}`;
+    const numbers = [...body].map(Number);
+    let k = numbers.reduce((s, d, i) => s + d * (i + 1), 0) % 11;
+    if (k === 10) k = numbers.reduce((s, d, i) => s + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
+    const bin = `${body}${k}`;
+    if (k !== 10 && !drawnBins.has(bin)) {
+      drawnBins.add(bin);
+      return bin;
+    }
   }
 }
 
