@@ -56,6 +56,8 @@ interface Entry {
   double_counted: number | null;
   requests: number;
   statuses: Record<string, number>;
+  /** Share of the two cores left idle during the load. */
+  cpu_idle_pct: number | null;
   notes?: string;
 }
 
@@ -80,6 +82,7 @@ function entry(name: string, result: LoadResult, extra: Partial<Entry> = {}): En
     double_counted: null,
     requests: result.completed,
     statuses: result.statusCounts,
+    cpu_idle_pct: result.cpuIdlePercent ?? null,
     ...extra,
   };
   entries.push(e);
@@ -564,7 +567,7 @@ function targets() {
 }
 
 function printTable() {
-  const header = ["scenario", "rate/s", "p50 ms", "p99 ms", "× baseline", "× naive", "lost", "counted twice"];
+  const header = ["scenario", "rate/s", "p50 ms", "p99 ms", "× baseline", "× naive", "lost", "counted twice", "CPU idle %"];
   const rows = entries.map((e) => [
     e.name,
     String(e.rate_per_s),
@@ -574,6 +577,7 @@ function printTable() {
     e.ratio_to_naive === null ? "-" : e.ratio_to_naive.toFixed(1),
     e.lost === null ? "-" : String(e.lost),
     e.double_counted === null ? "-" : String(e.double_counted),
+    e.cpu_idle_pct === null ? "-" : e.cpu_idle_pct.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";

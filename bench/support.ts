@@ -159,10 +159,35 @@ export interface LoadResult {
   confirmedAnswers: number;
   alreadyConfirmedAnswers: number;
   acknowledged: Uint8Array;
+  /** Share of the machine's CPU time left idle during the load (all cores), or null where not measurable. */
+  cpuIdlePercent?: number | null;
 }
 
-/** Runs the load generator in a worker thread: `connections` keep-alive sockets for `durationMs`, at most `maxRequests`. */
-export function runLoad(options: { port: number; connections: number; durationMs: number; maxRequests: number; scenario: LoadScenario }): Promise<LoadResult> {
+/** The machine's CPU time so far, idle and in all (Linux's /proc/stat, in clock ticks); null elsewhere. */
+function cpuTimes(): { idle: number; total: number } | null {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((sum, n) => sum + n, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the load generator in a worker thread: `connections` keep-alive sockets for `durationMs`,
+ * at most `maxRequests`. Also tells how much of the machine's CPU sat idle meanwhile: a path
+ * that leaves cores idle under a closed-loop load is bound by its latency, not by its CPU.
+ */
+export async function runLoad(options: { port: number; connections: number; durationMs: number; maxRequests: number; scenario: LoadScenario }): Promise<LoadResult> {
+  const before = cpuTimes();
+  const result = await runLoadWorker(options);
+  const after = cpuTimes();
+  const spent = before && after ? after.total - before.total : 0;
+  result.cpuIdlePercent = before && after && spent > 0 ? Math.round((1000 * (after.idle - before.idle)) / spent) / 10 : null;
+  return result;
+}
+
+function runLoadWorker(options: { port: number; connections: number; durationMs: number; maxRequests: number; scenario: LoadScenario }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(ROOT, "bench", "load-generator.mjs"), { workerData: options });
     const timer = setTimeout(() => {
