@@ -15,12 +15,14 @@ import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 import { loggable } from "@/lib/errors";
+import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 
 async function main() {
+  ignoreLostLogReader();
   const kind = connection().kind;
   await runMigrations();
   if (process.env.BIRGE_SEED !== "off") {

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// An operator runs `npm start | tee birge.log`, and tee dies. The server goes on answering;
+// when it is stopped, its "stopping" line has nowhere to go. Before, each failed write became
+// an uncaught exception that Next's handler logged with console.error — another failed write —
+// and the server spun at 100% CPU and never finished stopping (found in session 5, when a
+// benchmark's scratch server outlived the script that read its output).
+// The child (tests/support/server-output-child.ts) has Next's real process handlers and
+// Birge's, and exits with the number of uncaught exceptions it saw.
+
+function startChild(env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "server-output-child.ts")], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, ready, exited };
+}
+
+/** Closes the reading end of the child's output, as a log reader that went away would. */
+function loseTheLogReader(child: ReturnType<typeof spawn>) {
+  child.stdout!.destroy();
+  child.stderr!.destroy();
+}
+
+const within = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), ms))]);
+
+describe("an operator whose log reader died stops the server", () => {
+  it("stops at SIGTERM, with no uncaught exception, although its last lines have nowhere to go", async () => {
+    const { child, ready, exited } = startChild();
+    await ready;
+    loseTheLogReader(child);
+    child.kill("SIGTERM");
+    const outcome = await within(exited, 10_000);
+    if (outcome === "still running") child.kill("SIGKILL");
+    expect(outcome).toBe(0);
+  });
+});
