@@ -56,7 +56,7 @@ interface Entry {
   double_counted: number | null;
   requests: number;
   statuses: Record<string, number>;
-  /** Share of the two cores left idle during the load. */
+  /** Share of the machine's CPU (all cores: servers, Postgres, load generator) left idle during the load. */
   cpu_idle_pct: number | null;
   notes?: string;
 }
@@ -379,9 +379,12 @@ async function main() {
   // keep the plan made at their first run, and on a platform's first day that run meets
   // empty tables (tests/hot-path-plans.test.ts). Measured later, they must not have slowed.
   const firstDay = await createPetition(query, "first day: open budgets");
-  await runLoad({ port: birge.port, connections: 8, durationMs: 2_000, maxRequests: 200, scenario: { kind: "sign", path: `/api/v1/petitions/${firstDay.number}/signatures`, regions, runId: "firstday", ipSalt: 5 } });
+  const firstDaySigned = await runLoad({ port: birge.port, connections: 8, durationMs: 2_000, maxRequests: 200, scenario: { kind: "sign", path: `/api/v1/petitions/${firstDay.number}/signatures`, regions, runId: "firstday", ipSalt: 5 } });
   const firstDayPending = await pendingSignatures(query, firstDay.id);
-  await runLoad({ port: birge.port, connections: 8, durationMs: 2_000, maxRequests: 100, scenario: { kind: "confirm", ...firstDayPending } });
+  const firstDayConfirmed = await runLoad({ port: birge.port, connections: 8, durationMs: 2_000, maxRequests: 100, scenario: { kind: "confirm", ...firstDayPending } });
+  if (!firstDaySigned.statusCounts["202"] || !firstDayConfirmed.statusCounts["303"]) {
+    throw new Error(`the first day's signing or confirming failed: ${JSON.stringify([firstDaySigned.statusCounts, firstDayConfirmed.statusCounts])}`);
+  }
 
   // 2. The naive design: a Next.js route handler, one INSERT and one counter UPDATE per signature.
   const naivePetition = await createPetition(query, "naive: open budgets");

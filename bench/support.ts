@@ -163,10 +163,14 @@ export interface LoadResult {
   cpuIdlePercent?: number | null;
 }
 
-/** The machine's CPU time so far, idle and in all (Linux's /proc/stat, in clock ticks); null elsewhere. */
+/**
+ * The machine's CPU time so far, idle and in all (Linux's /proc/stat, in clock ticks); null
+ * elsewhere. Idle includes time waiting for I/O; the total is user, nice, system, idle, iowait,
+ * irq, softirq and steal (guest time is already inside user and nice).
+ */
 function cpuTimes(): { idle: number; total: number } | null {
   try {
-    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
     return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((sum, n) => sum + n, 0) };
   } catch {
     return null;

@@ -45,4 +45,14 @@ describe("an operator whose log reader died stops the server", () => {
     if (outcome === "still running") child.kill("SIGKILL");
     expect(outcome).toBe(0);
   });
+
+  it("(the check itself) without Birge's listener, the same child meets the storm of uncaught exceptions", async () => {
+    const { child, ready, exited } = startChild({ WITHOUT_BIRGE_HANDLER: "1" });
+    await ready;
+    loseTheLogReader(child);
+    child.kill("SIGTERM");
+    const outcome = await within(exited, 10_000);
+    if (outcome === "still running") child.kill("SIGKILL");
+    expect(outcome === "still running" || (typeof outcome === "number" && outcome > 0)).toBe(true);
+  });
 });
