@@ -9,6 +9,7 @@ import { acceptInvitation, inviteMember, previewInvitation, revokeInvitation } f
 import { registerOrganization } from "@/lib/organizations/register-organization";
 import { refuseOrganization } from "@/lib/organizations/refuse-organization";
 import { removeMember } from "@/lib/organizations/remove-member";
+import { isValidBin } from "@/lib/organizations/bin";
 import { organizationFormSchema } from "@/lib/organizations/schema";
 import { verifyOrganization } from "@/lib/organizations/verify-organization";
 import { listPendingOrganizations } from "@/lib/organizations/queries";
@@ -40,11 +41,9 @@ function freshBin(): string {
   const digits = (n: number, width: number) => String(Math.floor(Math.random() * n)).padStart(width, "0");
   for (;;) {
     const body = `${digits(100, 2)}${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}40${digits(1e5, 5)}`;
-    const numbers = [...body].map(Number);
-    let k = numbers.reduce((s, d, i) => s + d * (i + 1), 0) % 11;
-    if (k === 10) k = numbers.reduce((s, d, i) => s + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
-    const bin = `${body}${k}`;
-    if (k !== 10 && !drawnBins.has(bin)) {
+    // The check digit that makes it valid, if any (some bodies have none).
+    const bin = Array.from({ length: 10 }, (_, k) => `${body}${k}`).find(isValidBin);
+    if (bin && !drawnBins.has(bin)) {
       drawnBins.add(bin);
       return bin;
     }

@@ -10,49 +10,38 @@ import { describe, expect, it } from "vitest";
 // The child (tests/support/server-output-child.ts) has Next's real process handlers and
 // Birge's, and exits with the number of uncaught exceptions it saw.
 
-function startChild(env: Record<string, string> = {}) {
+/**
+ * Starts the child, closes the reading end of its output (as a log reader that went away
+ * would), sends SIGTERM, and tells its exit code — or "still running" after 10 s.
+ */
+async function stopWithLostLogReader(env: Record<string, string> = {}): Promise<number | null | "still running"> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "server-output-child.ts")], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const ready = new Promise<void>((resolve, reject) => {
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ready")) resolve();
     });
     child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, ready, exited };
-}
-
-/** Closes the reading end of the child's output, as a log reader that went away would. */
-function loseTheLogReader(child: ReturnType<typeof spawn>) {
   child.stdout!.destroy();
   child.stderr!.destroy();
+  child.kill("SIGTERM");
+  const outcome = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 10_000))]);
+  if (outcome === "still running") child.kill("SIGKILL");
+  return outcome;
 }
-
-const within = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), ms))]);
 
 describe("an operator whose log reader died stops the server", () => {
   it("stops at SIGTERM, with no uncaught exception, although its last lines have nowhere to go", async () => {
-    const { child, ready, exited } = startChild();
-    await ready;
-    loseTheLogReader(child);
-    child.kill("SIGTERM");
-    const outcome = await within(exited, 10_000);
-    if (outcome === "still running") child.kill("SIGKILL");
-    expect(outcome).toBe(0);
+    expect(await stopWithLostLogReader()).toBe(0);
   });
 
   it("(the check itself) without Birge's listener, the same child meets the storm of uncaught exceptions", async () => {
-    const { child, ready, exited } = startChild({ WITHOUT_BIRGE_HANDLER: "1" });
-    await ready;
-    loseTheLogReader(child);
-    child.kill("SIGTERM");
-    const outcome = await within(exited, 10_000);
-    if (outcome === "still running") child.kill("SIGKILL");
+    const outcome = await stopWithLostLogReader({ WITHOUT_BIRGE_HANDLER: "1" });
     expect(outcome === "still running" || (typeof outcome === "number" && outcome > 0)).toBe(true);
   });
 });
