@@ -27,6 +27,8 @@ interface Connection {
   sql?: postgres.Sql;
   /** The hot path's own connections (Postgres only), opened on first use: see executePrepared. */
   hotPathSql?: () => postgres.Sql;
+  /** Whether the hot path's statements may keep their plans yet (Postgres only): see executePrepared. */
+  keepsPlans?: () => boolean;
   close: () => Promise<void>;
 }
 
@@ -44,8 +46,9 @@ export function pgliteLocation(): string {
  * The settings of the hot path's own connections. Its statements keep one plan per connection
  * (planning was a fifth of a signing batch's time in Postgres), so a plan made while the
  * tables were small must stay right once they hold millions of rows: these connections use an
- * index wherever one applies, and each statement reaches every table by a key that only one
- * index serves — tests/hot-path-plans.test.ts checks the plans kept on an empty database.
+ * index wherever one applies, each statement reaches every table by a key that only one
+ * index serves, and no plan is kept before `signatures` has some size (KEEP_PLANS_FROM_PAGES)
+ * — tests/hot-path-plans.test.ts checks the plans kept then.
  */
 export const HOT_PATH_SESSION = { plan_cache_mode: "force_generic_plan", enable_seqscan: "off" } as const;
 
@@ -72,11 +75,25 @@ function open(): Connection {
       drizzlePostgres(hot, { schema });
       return hot;
     };
+    // Until `signatures` is big enough, asked at most once a second without holding up a
+    // batch; once it is, for the life of the process (the table does not shrink back).
+    let keeps = false;
+    let askedAt = 0;
+    const keepsPlans = () => {
+      if (keeps || Date.now() - askedAt < 1000) return keeps;
+      askedAt = Date.now();
+      signaturesCanKeepPlans((text) => sql.unsafe(text)).then(
+        (answer) => (keeps = answer),
+        () => {},
+      );
+      return false;
+    };
     return {
       kind: "postgres",
       db: drizzlePostgres(sql, { schema }),
       sql,
       hotPathSql,
+      keepsPlans,
       close: async () => {
         await Promise.all([sql.end({ timeout: 5 }), hot?.end({ timeout: 5 })]);
       },
@@ -138,18 +155,38 @@ export { schema };
 const dialect = new PgDialect();
 
 /**
- * `db.execute(query)`'s rows, but on Postgres outside a transaction as a named prepared
- * statement on the hot path's own connections: parsed, described and planned once per
- * connection instead of on every run, with a plan that reaches every table by an index.
- * For the hot path's two statements (signing, confirming), run thousands of times a second
- * with the same text (their rows travel as one JSON parameter); not for anything whose best
- * plan depends on its parameters.
+ * How big `signatures` must be (in 8 kB pages, about 2,000 signatures) before the hot path's
+ * statements keep a plan. On an empty or nearly empty table every index that starts with
+ * petition_id costs the planner the same, and when the table was analysed while empty it
+ * picks among them as it likes — a plan kept from then walked every pending signature by
+ * (petition_id, state, id) on each confirming batch until autovacuum analysed the table again.
+ * Planned while the table has some pages, the planner sizes it from its pages, whatever the
+ * statistics say, and chooses the indexes that find each row (tests/hot-path-plans.test.ts).
+ */
+export const KEEP_PLANS_FROM_PAGES = 64;
+
+/** True once `signatures` holds KEEP_PLANS_FROM_PAGES pages: one look at its size, not a count. */
+export async function signaturesCanKeepPlans(query: (text: string) => Promise<ReadonlyArray<Record<string, unknown>>>): Promise<boolean> {
+  const [row] = await query("select pg_relation_size('signatures') / current_setting('block_size')::int as pages");
+  return Number(row.pages) >= KEEP_PLANS_FROM_PAGES;
+}
+
+/**
+ * `db.execute(query)`'s rows, but on Postgres outside a transaction on the hot path's own
+ * connections, as a named prepared statement once `signatures` has some size (before that,
+ * planned on each run with the table's current size: KEEP_PLANS_FROM_PAGES): parsed,
+ * described and planned once per connection instead of on every run, with a plan that
+ * reaches every table by an index. An ANALYZE of a table the plan reads (autovacuum's, as
+ * tables grow) makes Postgres plan it again. For the hot path's two statements (signing,
+ * confirming), run thousands of times a second with the same text (their rows travel as one
+ * JSON parameter); not for anything whose best plan depends on its parameters.
  */
 export async function executePrepared<T>(executor: Executor, query: SQL): Promise<T[]> {
   const current = connection();
   if (current.kind === "postgres" && current.hotPathSql && executor === current.db) {
     const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await current.hotPathSql().unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+    const prepare = current.keepsPlans?.() ?? false;
+    return (await current.hotPathSql().unsafe(text, params as never[], { prepare })) as unknown as T[];
   }
   return rowsOf<T>(await executor.execute(query));
 }

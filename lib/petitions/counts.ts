@@ -33,9 +33,11 @@ export function countUpserts(): SQL {
     totals as (
       -- Every petition has its row (a trigger makes it): an upsert only for its ORDER BY, which
       -- an UPDATE … FROM cannot have, so the rows are locked in the same order as the others.
+      -- The petition's number by a LIMITed probe of its key: never a join that walks petitions.
       insert into petition_totals (petition_id, number, confirmed)
-      select d.petition_id, p.number, sum(d.confirmed) from d join petitions p on p.id = d.petition_id
-      group by d.petition_id, p.number having sum(d.confirmed) <> 0 order by d.petition_id
+      select g.petition_id, (select p.number from petitions p where p.id = g.petition_id limit 1), g.confirmed
+      from (select petition_id, sum(confirmed) as confirmed from d group by petition_id having sum(confirmed) <> 0) g
+      order by g.petition_id
       on conflict (petition_id) do update set confirmed = petition_totals.confirmed + excluded.confirmed
       returning 1
     ),

@@ -99,19 +99,27 @@ export function confirmingStatement(signatureIds: readonly number[], now: Date):
         -- by (petition_id, state, id) on each batch (tests/hot-path-plans.test.ts).
         update signatures s set state = 'confirmed', confirmed_at = ${now.toISOString()}::timestamptz
         where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.state collate "C" = 'pending'
-          and (select p.state from petitions p where p.id = s.petition_id) in ('gathering_support', 'open')
+          and (select p.state from petitions p where p.id = s.petition_id limit 1) in ('gathering_support', 'open')
         returning s.id, s.petition_id, s.region_code
       ),
       d as (
         select petition_id, region_code, ${countDay(now)}::date as day, 1 as confirmed, 0 as invalidated from moved
       ),
       ${countUpserts()}
+      -- Every other read a LIMITed lateral probe by primary key, which the planner cannot turn
+      -- into a join that walks a table (as a plain join to petitions did, planned while
+      -- petitions was analysed as empty).
       select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
         p.support_threshold, p.response_threshold, p.threshold_reached_at,
         (select coalesce(sum(t.confirmed), 0) from petition_totals t where t.petition_id = m.petition_id) as count_before
-      from moved m join petitions p on p.id = m.petition_id
+      from moved m
+      cross join lateral (
+        select number, state, support_threshold, response_threshold, threshold_reached_at from petitions where id = m.petition_id limit 1
+      ) p
       union all
       select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
-      from signatures s join petitions p on p.id = s.petition_id
-      where s.id = any(string_to_array(${ids}, ',')::bigint[]) and s.id not in (select id from moved)`;
+      from unnest(string_to_array(${ids}, ',')::bigint[]) as wanted(id)
+      cross join lateral (select id, state, petition_id from signatures where id = wanted.id limit 1) s
+      cross join lateral (select number, state from petitions where id = s.petition_id limit 1) p
+      where wanted.id not in (select id from moved)`;
 }
