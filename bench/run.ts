@@ -17,14 +17,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, ROOT, runLoad, SERVER_NODE_FLAGS, sleep, startServer, type LoadResult, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, profileFlags, ROOT, runLoad, SERVER_NODE_FLAGS, sleep, startServer, type LoadResult, type RunningServer } from "./support";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
-/** `--profile`: the Birge servers write V8 CPU profiles into .data-bench/profiles (open them in Chrome DevTools). */
 const SERVER_ARGS = [
   ...SERVER_NODE_FLAGS,
-  ...(args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.cwd(), ".data-bench", "profiles")}`] : []),
+  ...profileFlags(args),
   "--import",
   "tsx",
   "server.ts",

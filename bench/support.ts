@@ -15,6 +15,11 @@ export const NAIVE_ROUTE = "/api/bench/naive-sign";
 /** The Node options `npm start` gives the server (scripts/run.mjs): the bench measures the same process. */
 export const SERVER_NODE_FLAGS: string[] = serverNodeFlags;
 
+/** `--profile`: the Birge servers also write V8 CPU profiles into .data-bench/profiles (open them in Chrome DevTools). */
+export function profileFlags(args: readonly string[]): string[] {
+  return args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.cwd(), ".data-bench", "profiles")}`] : [];
+}
+
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
