@@ -32,7 +32,8 @@ const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || "postgres://postgres@127.
 const BENCH_DB = "birge_bench";
 const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 const PORTS = { bare: 3901, birge: 3902, pglite: 3903 };
-const CONNECTIONS = 64;
+/** Keep-alive connections of every load (the same for the references and Birge); BENCH_CONNECTIONS to try another number. */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const SECONDS = QUICK
   ? { warm: 1, baseline: 2, naive: 3, sign: 6, confirm: 5, count: 2, page: 2, pgliteSign: 2, pgliteConfirm: 2, pgliteCount: 1 }
   : { warm: 3, baseline: 10, naive: 15, sign: 30, confirm: 30, count: 10, page: 10, pgliteSign: 10, pgliteConfirm: 10, pgliteCount: 5 };
