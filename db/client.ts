@@ -10,6 +10,8 @@ import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import * as schema from "./schema";
+import { loggable } from "@/lib/errors";
+import { planKeeping } from "./plan-keeping";
 
 /** The Drizzle database. Both drivers share this API; it is typed as the postgres.js one. */
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -75,19 +77,9 @@ function open(): Connection {
       drizzlePostgres(hot, { schema });
       return hot;
     };
-    // Until `signatures` is big enough, asked at most once a second without holding up a
-    // batch; once it is, for the life of the process (the table does not shrink back).
-    let keeps = false;
-    let askedAt = 0;
-    const keepsPlans = () => {
-      if (keeps || Date.now() - askedAt < 1000) return keeps;
-      askedAt = Date.now();
-      signaturesCanKeepPlans((text) => sql.unsafe(text)).then(
-        (answer) => (keeps = answer),
-        () => {},
-      );
-      return false;
-    };
+    const keepsPlans = planKeeping(() => signaturesCanKeepPlans((text) => sql.unsafe(text)), {
+      reportFailure: (error) => console.error("[birge] could not read the size of signatures; the hot path plans each batch until it can:", loggable(error)),
+    });
     return {
       kind: "postgres",
       db: drizzlePostgres(sql, { schema }),

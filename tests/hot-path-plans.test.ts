@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { HOT_PATH_SESSION, KEEP_PLANS_FROM_PAGES, signaturesCanKeepPlans } from "@/db/client";
+import { HOT_PATH_SESSION, signaturesCanKeepPlans } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { confirmingStatement } from "@/lib/petitions/hot-path/confirm-many";
 import { signingStatement } from "@/lib/petitions/hot-path/sign-many";
@@ -41,7 +41,10 @@ async function useFreshDatabase() {
   if (url) {
     const name = `birge_plans_${randomUUID().replace(/-/g, "")}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
+    await admin.unsafe(`create database "${name}"`).catch(async (error) => {
+      await admin.end();
+      throw error;
+    });
     let fresh: postgres.Sql | null = null;
     close = async () => {
       await fresh?.end();
