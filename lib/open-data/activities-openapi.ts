@@ -1,14 +1,11 @@
 import { ACTIVITY_API_PARAMETERS } from "@/lib/public-control/open-data";
 import { ACTIVITY_FORMS, IMPLEMENTATION_STATES, INFORMATION_REQUEST_STATES, PUBLIC, RECOMMENDATION_DECISIONS } from "@/lib/public-control/states";
-import { cachedResponseHeaders, ref, type OpenApiModule } from "./openapi-shared";
+import { day, itemLinksSchema, jsonItemResponses, jsonListResponses, nullableDay, nullableInstant, perPageParameter, ref, type OpenApiModule } from "./openapi-shared";
 
 // The public-control part of the open-data API (see openapi.ts). Keep in step with
 // lib/public-control/open-data.ts, which produces what this describes.
 
 const TAG = "Public control";
-const day = { type: "string", format: "date", description: "A calendar day in Asia/Almaty." };
-const nullableDay = { type: ["string", "null"], format: "date", description: "A calendar day in Asia/Almaty." };
-const nullableInstant = { type: ["string", "null"], format: "date-time" };
 
 export const activitiesOpenApi: OpenApiModule = {
   tags: [
@@ -65,11 +62,7 @@ export const activitiesOpenApi: OpenApiModule = {
         answeredAt: nullableInstant,
         closedAt: nullableInstant,
         overdueInformationRequests: { type: "integer", minimum: 0, description: "Information requests past their due day without an answer." },
-        links: {
-          type: "object",
-          required: ["self", "html"],
-          properties: { self: { type: "string", format: "uri" }, html: { type: "string", format: "uri", description: "The activity's page." } },
-        },
+        links: itemLinksSchema("The activity's page."),
       },
     },
     ActivityDetail: {
@@ -195,26 +188,10 @@ export const activitiesOpenApi: OpenApiModule = {
           { name: "form", in: "query", required: false, description: "Only activities using this form.", schema: ref.schema("ActivityForm") },
           { name: "state", in: "query", required: false, description: "Only activities in this state. Default: every public state.", schema: ref.schema("ActivityState") },
           ref.parameter("Page"),
-          { name: "perPage", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+          perPageParameter(100, 20),
           ref.parameter("IfNoneMatch"),
         ],
-        responses: {
-          "200": {
-            description: "One page of activities.",
-            headers: cachedResponseHeaders,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["data", "meta", "links"],
-                  properties: { data: { type: "array", items: ref.schema("ActivitySummary") }, meta: ref.schema("PageMeta"), links: ref.schema("PageLinks") },
-                },
-              },
-            },
-          },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
-        },
+        responses: jsonListResponses("One page of activities.", "ActivitySummary"),
       },
     },
     "/api/v1/activities/{number}": {
@@ -227,15 +204,7 @@ export const activitiesOpenApi: OpenApiModule = {
           { name: "number", in: "path", required: true, description: "The activity's public number.", schema: { type: "integer", minimum: 1 } },
           ref.parameter("IfNoneMatch"),
         ],
-        responses: {
-          "200": {
-            description: "The activity.",
-            headers: cachedResponseHeaders,
-            content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref.schema("ActivityDetail") } } } },
-          },
-          "304": ref.response("NotModified"),
-          "404": ref.response("NotFound"),
-        },
+        responses: jsonItemResponses("The activity.", "ActivityDetail"),
       },
     },
   },

@@ -1,6 +1,6 @@
 import { siteUrl } from "@/lib/config";
 import { PUBLIC_CACHE_CONTROL } from "./http";
-import { ref, type OpenApiModule } from "./openapi-shared";
+import { cachedResponseHeaders, ref, type OpenApiModule } from "./openapi-shared";
 import { petitionsOpenApi } from "./petitions-openapi";
 import { scorecardsOpenApi } from "./scorecards-openapi";
 import { activitiesOpenApi } from "./activities-openapi";
@@ -8,10 +8,13 @@ import { activitiesOpenApi } from "./activities-openapi";
 // The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. Each area of the API
 // describes itself in its own module (paths, tags, schemas); this file holds what they share
 // and merges them. To add an area: write lib/open-data/<area>-openapi.ts exporting an
-// OpenApiModule (types and $ref helpers in openapi-shared.ts) and append it to OPEN_API_MODULES.
+// OpenApiModule (types, $ref helpers and common fragments in openapi-shared.ts) and append it
+// to OPEN_API_MODULES.
 
 /** Every area of the API, in the order the document lists them. */
 export const OPEN_API_MODULES: readonly OpenApiModule[] = [petitionsOpenApi, activitiesOpenApi, scorecardsOpenApi];
+
+const errorBody = { "application/json": { schema: ref.schema("Error") } };
 
 const shared = {
   schemas: {
@@ -82,15 +85,15 @@ const shared = {
   responses: {
     NotModified: {
       description: "The version named by If-None-Match is still current. No body.",
-      headers: { "Cache-Control": ref.header("CacheControl"), ETag: ref.header("ETag") },
+      headers: cachedResponseHeaders,
     },
     BadRequest: {
       description: "A query parameter is unknown, repeated, or has an invalid value. Nothing is guessed: fix the query.",
-      content: { "application/json": { schema: ref.schema("Error") } },
+      content: errorBody,
     },
     NotFound: {
       description: "No such item, or it is not public (drafts, petitions gathering support, hidden, expired).",
-      content: { "application/json": { schema: ref.schema("Error") } },
+      content: errorBody,
     },
   },
 };

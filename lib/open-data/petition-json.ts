@@ -1,6 +1,7 @@
 import { siteUrl } from "@/lib/config";
 import type { LocalizedNames, PetitionListItem, PetitionListPage } from "@/lib/petitions/list-petitions";
 import type { PetitionPageData } from "@/lib/petitions/petition-page-data";
+import { listPageJson } from "./pagination";
 
 // The JSON the open-data API publishes. Field names are part of the public contract described
 // in lib/open-data/petitions-openapi.ts: change both together, and only by adding.
@@ -39,30 +40,9 @@ export function petitionSummaryJson(item: PetitionListItem | (Omit<PetitionListI
   };
 }
 
-/** Links to the first, previous, next and last pages, keeping the other parameters. */
-export function paginationLinks(url: URL, page: number, pageCount: number) {
-  const at = (n: number) => {
-    const target = new URL(url.pathname, siteUrl());
-    for (const [key, value] of url.searchParams) if (key !== "page" && value.trim() !== "") target.searchParams.set(key, value);
-    if (n > 1) target.searchParams.set("page", String(n));
-    return target.toString();
-  };
-  return {
-    self: at(page),
-    first: at(1),
-    last: at(pageCount),
-    prev: page > 1 ? at(Math.min(page - 1, pageCount)) : null,
-    next: page < pageCount ? at(page + 1) : null,
-  };
-}
-
 /** The body of GET /api/v1/petitions. */
 export function petitionListJson(url: URL, result: PetitionListPage) {
-  return {
-    data: result.items.map(petitionSummaryJson),
-    meta: { page: result.page, perPage: result.perPage, total: result.total, pageCount: result.pageCount },
-    links: paginationLinks(url, result.page, result.pageCount),
-  };
+  return listPageJson(url, result, petitionSummaryJson);
 }
 
 /** The body of GET /api/v1/petitions/{number}: the summary plus counts by region and day, answer and history. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PETITION_LIST_SORTS, type PetitionListFilters } from "@/lib/petitions/list-petitions";
 import { petitionListSchema } from "@/lib/petitions/schema";
+import { parseStrictQuery, type InvalidQuery } from "./strict-query";
 
 // The page forgives a bad query (petitionListSchema falls back to defaults); the API refuses
 // it with 400, so a client learns of its mistake instead of silently getting other data.
@@ -25,37 +26,13 @@ export function petitionApiQuerySchema(options: { maxPerPage: number; defaultPer
 }
 
 /** A parsed query, or what was wrong with it, parameter by parameter. */
-export type ParsedPetitionQuery =
-  | { ok: true; filters: PetitionListFilters }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+export type ParsedPetitionQuery = { ok: true; filters: PetitionListFilters } | InvalidQuery;
 
-/**
- * Reads and checks a list query from a URL; a repeated or unknown parameter is an error too.
- * An empty value (`?state=`, as a GET form sends it) means the parameter was not given.
- */
+/** Reads and checks a list query from a URL (see parseStrictQuery: repeated, unknown and invalid parameters are refused). */
 export function parsePetitionApiQuery(url: URL, options: { maxPerPage: number; defaultPerPage: number }): ParsedPetitionQuery {
-  const raw: Record<string, string> = {};
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    if (value.trim() === "") continue;
-    if (key in raw) fieldErrors[key] = ["Give this parameter once."];
-    raw[key] = value;
-  }
-  const parsed = petitionApiQuerySchema(options).safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) fieldErrors[key] = [`Unknown parameter. Known: ${PETITION_API_PARAMETERS.join(", ")}.`];
-      } else {
-        const key = String(issue.path[0] ?? "query");
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-    }
-  }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, message: `Invalid query parameter: ${Object.keys(fieldErrors).join(", ")}.`, fieldErrors };
-  }
-  const query = parsed.data;
+  const parsed = parseStrictQuery(url, petitionApiQuerySchema(options), PETITION_API_PARAMETERS);
+  if (!parsed.ok) return parsed;
+  const { query } = parsed;
   return {
     ok: true,
     filters: {

@@ -3,14 +3,25 @@ import { PETITION_LIST_SORTS, PETITION_STATE_FILTERS } from "@/lib/petitions/lis
 import { PETITION_STATES, REJECTION_REASONS, RESPONSE_DECISIONS } from "@/lib/petitions/states";
 import { TIMELINE_ACTIONS } from "@/lib/petitions/petition-timeline";
 import { PETITION_CSV_COLUMNS } from "./csv";
-import { cachedResponseHeaders, ref, type OpenApiModule } from "./openapi-shared";
+import {
+  cachedResponseHeaders,
+  itemLinksSchema,
+  jsonItemResponses,
+  jsonListResponses,
+  linkHeader,
+  nullableDay,
+  nullableInstant,
+  perPageParameter,
+  ref,
+  responseRefs,
+  totalCountHeader,
+  type OpenApiModule,
+} from "./openapi-shared";
 
 // The petitions part of the open-data API (see openapi.ts). Keep in step with
 // lib/open-data/petition-json.ts and csv.ts, which produce what this describes.
 
 const TAG = "Petitions";
-const nullableDay = { type: ["string", "null"], format: "date", description: "A calendar day in Asia/Almaty." };
-const nullableInstant = { type: ["string", "null"], format: "date-time" };
 
 const listParameters = [
   { name: "q", in: "query", required: false, description: "Full-text search in title, request and reasons (Kazakh, Russian or English words as written; `\"exact phrase\"`, `-word` and `or` work).", schema: { type: "string", maxLength: 200 } },
@@ -50,11 +61,7 @@ export const petitionsOpenApi: OpenApiModule = {
         thresholdReachedAt: nullableInstant,
         responseDueOn: { ...nullableDay, description: "The addressee must answer by this day (set when the threshold is reached)." },
         respondedAt: nullableInstant,
-        links: {
-          type: "object",
-          required: ["self", "html"],
-          properties: { self: { type: "string", format: "uri" }, html: { type: "string", format: "uri", description: "The petition's page." } },
-        },
+        links: itemLinksSchema("The petition's page."),
       },
     },
     PetitionDetail: {
@@ -136,26 +143,10 @@ export const petitionsOpenApi: OpenApiModule = {
         description: "Filtered, searched, sorted and paginated. An unknown, repeated or invalid parameter is refused with 400; an empty value counts as not given.",
         parameters: [
           ...listParameters,
-          { name: "perPage", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+          perPageParameter(100, 20),
           ref.parameter("IfNoneMatch"),
         ],
-        responses: {
-          "200": {
-            description: "One page of petitions.",
-            headers: cachedResponseHeaders,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["data", "meta", "links"],
-                  properties: { data: { type: "array", items: ref.schema("PetitionSummary") }, meta: ref.schema("PageMeta"), links: ref.schema("PageLinks") },
-                },
-              },
-            },
-          },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
-        },
+        responses: jsonListResponses("One page of petitions.", "PetitionSummary"),
       },
     },
     "/api/v1/petitions.csv": {
@@ -170,7 +161,7 @@ export const petitionsOpenApi: OpenApiModule = {
           "Up to 1000 rows per request; the Link header points to the next page, X-Total-Count gives the total.",
         parameters: [
           ...listParameters,
-          { name: "perPage", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1000, default: 1000 } },
+          perPageParameter(1000, 1000),
           ref.parameter("IfNoneMatch"),
         ],
         responses: {
@@ -178,13 +169,12 @@ export const petitionsOpenApi: OpenApiModule = {
             description: "The petitions as CSV.",
             headers: {
               ...cachedResponseHeaders,
-              "X-Total-Count": { description: "Petitions matching the filters, on all pages.", schema: { type: "integer" } },
-              Link: { description: 'rel="next" / rel="prev" links to neighbouring pages, when there are any.', schema: { type: "string" } },
+              "X-Total-Count": totalCountHeader("Petitions matching the filters, on all pages."),
+              Link: linkHeader,
             },
             content: { "text/csv": { schema: { type: "string" } } },
           },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
+          ...responseRefs("NotModified", "BadRequest"),
         },
       },
     },
@@ -198,19 +188,7 @@ export const petitionsOpenApi: OpenApiModule = {
           { name: "number", in: "path", required: true, description: "The petition's public number.", schema: { type: "integer", minimum: 1 } },
           ref.parameter("IfNoneMatch"),
         ],
-        responses: {
-          "200": {
-            description: "The petition.",
-            headers: cachedResponseHeaders,
-            content: {
-              "application/json": {
-                schema: { type: "object", required: ["data"], properties: { data: ref.schema("PetitionDetail") } },
-              },
-            },
-          },
-          "304": ref.response("NotModified"),
-          "404": ref.response("NotFound"),
-        },
+        responses: jsonItemResponses("The petition.", "PetitionDetail"),
       },
     },
   },

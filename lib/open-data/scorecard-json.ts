@@ -2,7 +2,7 @@ import { siteUrl } from "@/lib/config";
 import { acceptedShare, implementedShare, isRanked, onTimeShare, roundShare, settledItems } from "@/lib/scorecards/measures";
 import type { AgencyScorecardView, ScorecardEntry, ScorecardFiguresRow, ScorecardListPage } from "@/lib/scorecards/read-scorecards";
 import { toCsv } from "./csv";
-import { paginationLinks } from "./petition-json";
+import { listPageJson } from "./pagination";
 
 // The scorecards as the open-data API publishes them. Field names are part of the public
 // contract described in lib/open-data/scorecards-openapi.ts: change both together, and only by adding.
@@ -52,18 +52,10 @@ export function scorecardJson(agency: AgencyNames, figures: ScorecardFiguresRow,
 
 /** The body of GET /api/v1/scorecards. */
 export function scorecardListJson(url: URL, result: ScorecardListPage, sort: string) {
-  return {
-    data: result.items.map((item) => scorecardJson(item.agency, item.figures, item.rank)),
-    meta: {
-      page: result.page,
-      perPage: result.perPage,
-      total: result.total,
-      pageCount: result.pageCount,
-      sort,
-      refreshedAt: result.refreshedAt ? result.refreshedAt.toISOString() : null,
-    },
-    links: paginationLinks(url, result.page, result.pageCount),
-  };
+  return listPageJson(url, result, (item) => scorecardJson(item.agency, item.figures, item.rank), {
+    sort,
+    refreshedAt: result.refreshedAt ? result.refreshedAt.toISOString() : null,
+  });
 }
 
 /** The body of GET /api/v1/scorecards/{agencySlug}. */

@@ -3,8 +3,9 @@ import { getDb } from "@/db/client";
 import { AGENCY_LEVELS } from "@/db/schema/agencies";
 import { listScorecards, SCORECARD_SORTS, scorecardForAgency } from "@/lib/scorecards/read-scorecards";
 import { apiError, cachedResponse } from "./http";
-import { paginationLinks } from "./petition-json";
+import { paginationLinkHeader } from "./pagination";
 import { scorecardDetailJson, scorecardListJson, scorecardsCsv } from "./scorecard-json";
+import { parseStrictQuery } from "./strict-query";
 import { loggable } from "@/lib/errors";
 
 // The route handlers of /api/v1/scorecards, /api/v1/scorecards.csv and
@@ -30,37 +31,15 @@ const listQuerySchema = z.strictObject({
   format: z.enum(SCORECARD_FORMATS).optional(),
 });
 
-type ParsedListQuery =
-  | { ok: true; query: z.infer<typeof listQuerySchema> & { format: ScorecardFormat; perPage: number } }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
-
-/** Reads the list query strictly: an unknown, repeated or invalid parameter is a 400, never a guess. */
-export function parseScorecardListQuery(url: URL, forcedFormat?: ScorecardFormat): ParsedListQuery {
-  const raw: Record<string, string> = {};
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    if (value.trim() === "") continue;
-    if (key in raw) fieldErrors[key] = ["Give this parameter once."];
-    raw[key] = value;
-  }
-  const parsed = listQuerySchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) fieldErrors[key] = [`Unknown parameter. Known: ${SCORECARD_LIST_PARAMETERS.join(", ")}.`];
-      } else {
-        (fieldErrors[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
-      }
-    }
-  }
-  const format = forcedFormat ?? parsed.data?.format ?? "json";
-  if (parsed.success && forcedFormat && parsed.data.format && parsed.data.format !== forcedFormat) fieldErrors.format = [`This address always answers ${forcedFormat}.`];
-  const perPage = parsed.data?.perPage ?? LIST_LIMITS[format].default;
-  if (parsed.success && perPage > LIST_LIMITS[format].max) fieldErrors.perPage = [`At most ${LIST_LIMITS[format].max} for ${format}.`];
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, message: `Invalid query parameter: ${Object.keys(fieldErrors).join(", ")}.`, fieldErrors };
-  }
-  return { ok: true, query: { ...parsed.data, format, perPage } };
+/** Reads the list query strictly (see parseStrictQuery); the page size's limit depends on the format. */
+export function parseScorecardListQuery(url: URL, forcedFormat?: ScorecardFormat) {
+  return parseStrictQuery(url, listQuerySchema, SCORECARD_LIST_PARAMETERS, (parsed, fieldErrors) => {
+    const format = forcedFormat ?? parsed.format ?? "json";
+    if (forcedFormat && parsed.format && parsed.format !== forcedFormat) fieldErrors.format = [`This address always answers ${forcedFormat}.`];
+    const perPage = parsed.perPage ?? LIST_LIMITS[format].default;
+    if (perPage > LIST_LIMITS[format].max) fieldErrors.perPage = [`At most ${LIST_LIMITS[format].max} for ${format}.`];
+    return { ...parsed, format, perPage };
+  });
 }
 
 const cacheHeaders = { "cache-control": SCORECARD_CACHE_CONTROL };
@@ -79,8 +58,7 @@ export async function scorecardListResponse(request: Request, forcedFormat?: Sco
         "x-total-count": String(result.total),
       });
     }
-    const links = paginationLinks(url, result.page, result.pageCount);
-    const link = [links.prev ? `<${links.prev}>; rel="prev"` : null, links.next ? `<${links.next}>; rel="next"` : null].filter(Boolean).join(", ");
+    const link = paginationLinkHeader(url, result.page, result.pageCount);
     return cachedResponse(request, scorecardsCsv(result.items), "text/csv; charset=utf-8", {
       ...cacheHeaders,
       "content-disposition": 'attachment; filename="birge-scorecards.csv"',

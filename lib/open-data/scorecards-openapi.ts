@@ -1,9 +1,9 @@
 import { AGENCY_LEVELS } from "@/db/schema/agencies";
 import { MIN_SETTLED_TO_RANK } from "@/lib/scorecards/measures";
 import { SCORECARD_SORTS } from "@/lib/scorecards/read-scorecards";
-import { ref, type OpenApiModule } from "./openapi-shared";
+import { itemLinksSchema, linkHeader, listPageSchema, perPageParameter, ref, responseRefs, totalCountHeader, type OpenApiModule } from "./openapi-shared";
 import { SCORECARD_CSV_COLUMNS } from "./scorecard-json";
-import { SCORECARD_CACHE_CONTROL } from "./scorecards-api";
+import { SCORECARD_CACHE_CONTROL, SCORECARD_FORMATS } from "./scorecards-api";
 
 // The scorecards part of the open-data API (see openapi.ts). Keep in step with
 // lib/open-data/scorecard-json.ts and scorecards-api.ts, which produce what this describes.
@@ -16,6 +16,9 @@ const headers = {
   "Cache-Control": { description: `Always \`${SCORECARD_CACHE_CONTROL}\`: scorecards are recomputed every few minutes.`, schema: { type: "string" } },
   ETag: ref.header("ETag"),
 };
+
+const totalCount = totalCountHeader("Agencies listed, on all pages.");
+const formatParameter = { name: "format", in: "query", required: false, schema: { type: "string", enum: [...SCORECARD_FORMATS], default: "json" } };
 
 const listParameters = [
   {
@@ -98,11 +101,7 @@ export const scorecardsOpenApi: OpenApiModule = {
           properties: { answered: counter("Answered or refused."), refused: counter("Refused on a legal ground.") },
         },
         computedAt: { type: ["string", "null"], format: "date-time", description: "When these figures last changed; null before the first computation." },
-        links: {
-          type: "object",
-          required: ["self", "html"],
-          properties: { self: { type: "string", format: "uri" }, html: { type: "string", format: "uri", description: "The agency's scorecard page." } },
-        },
+        links: itemLinksSchema("The agency's scorecard page."),
       },
     },
   },
@@ -118,42 +117,33 @@ export const scorecardsOpenApi: OpenApiModule = {
         parameters: [
           ...listParameters,
           { name: "perPage", in: "query", required: false, description: "Rows per page: up to 500 for JSON (default 100), 5000 for CSV (default 5000).", schema: { type: "integer", minimum: 1, maximum: 5000 } },
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+          formatParameter,
           ref.parameter("IfNoneMatch"),
         ],
         responses: {
           "200": {
             description: "One page of the league table.",
-            headers: { ...headers, "X-Total-Count": { description: "Agencies listed, on all pages.", schema: { type: "integer" } } },
+            headers: { ...headers, "X-Total-Count": totalCount },
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["data", "meta", "links"],
-                  properties: {
-                    data: { type: "array", items: ref.schema("Scorecard") },
-                    meta: {
-                      allOf: [
-                        ref.schema("PageMeta"),
-                        {
-                          type: "object",
-                          required: ["sort", "refreshedAt"],
-                          properties: {
-                            sort: { type: "string", enum: [...SCORECARD_SORTS] },
-                            refreshedAt: { type: ["string", "null"], format: "date-time", description: "When the scorecards were last recomputed." },
-                          },
-                        },
-                      ],
+                schema: listPageSchema("Scorecard", {
+                  allOf: [
+                    ref.schema("PageMeta"),
+                    {
+                      type: "object",
+                      required: ["sort", "refreshedAt"],
+                      properties: {
+                        sort: { type: "string", enum: [...SCORECARD_SORTS] },
+                        refreshedAt: { type: ["string", "null"], format: "date-time", description: "When the scorecards were last recomputed." },
+                      },
                     },
-                    links: ref.schema("PageLinks"),
-                  },
-                },
+                  ],
+                }),
               },
               "text/csv": { schema: { type: "string", description: `With format=csv. Columns: ${SCORECARD_CSV_COLUMNS.join(", ")}.` } },
             },
           },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
+          ...responseRefs("NotModified", "BadRequest"),
         },
       },
     },
@@ -166,19 +156,14 @@ export const scorecardsOpenApi: OpenApiModule = {
           "The same rows and order as `/api/v1/scorecards`, as CSV (UTF-8 with a byte-order mark, comma-separated, CRLF, header row). " +
           `Columns: ${SCORECARD_CSV_COLUMNS.join(", ")}. Shares are fractions from 0 to 1; an empty cell means not applicable. ` +
           "Up to 5000 rows per request; the Link header points to the next page.",
-        parameters: [...listParameters, { name: "perPage", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5000, default: 5000 } }, ref.parameter("IfNoneMatch")],
+        parameters: [...listParameters, perPageParameter(5000, 5000), ref.parameter("IfNoneMatch")],
         responses: {
           "200": {
             description: "The league table as CSV.",
-            headers: {
-              ...headers,
-              "X-Total-Count": { description: "Agencies listed, on all pages.", schema: { type: "integer" } },
-              Link: { description: 'rel="next" / rel="prev" links to neighbouring pages, when there are any.', schema: { type: "string" } },
-            },
+            headers: { ...headers, "X-Total-Count": totalCount, Link: linkHeader },
             content: { "text/csv": { schema: { type: "string" } } },
           },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
+          ...responseRefs("NotModified", "BadRequest"),
         },
       },
     },
@@ -190,7 +175,7 @@ export const scorecardsOpenApi: OpenApiModule = {
         description: "Zeros for an agency with nothing to answer yet. `format=csv` gives the same as one CSV row.",
         parameters: [
           { name: "agencySlug", in: "path", required: true, description: "The agency's slug, as in `agency.slug`.", schema: { type: "string" } },
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+          formatParameter,
           ref.parameter("IfNoneMatch"),
         ],
         responses: {
@@ -211,9 +196,7 @@ export const scorecardsOpenApi: OpenApiModule = {
               "text/csv": { schema: { type: "string" } },
             },
           },
-          "304": ref.response("NotModified"),
-          "400": ref.response("BadRequest"),
-          "404": ref.response("NotFound"),
+          ...responseRefs("NotModified", "BadRequest", "NotFound"),
         },
       },
     },

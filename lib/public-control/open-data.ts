@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { searchText } from "@/lib/validation/text";
 import { siteUrl } from "@/lib/config";
-import { namesJson, paginationLinks } from "@/lib/open-data/petition-json";
+import { listPageJson } from "@/lib/open-data/pagination";
+import { namesJson } from "@/lib/open-data/petition-json";
+import { parseStrictQuery, type InvalidQuery } from "@/lib/open-data/strict-query";
 import type { ActivityDetails } from "./load-activity-details";
 import type { ActivityListFilters, ActivityListItem, ActivityListPage } from "./list-activities";
 import { ACTIVITY_FORMS, PUBLIC } from "./states";
@@ -24,34 +26,12 @@ const apiQuerySchema = z.strictObject({
   perPage: z.coerce.number().int().min(1).max(100).optional().default(20),
 });
 
-export type ParsedActivityQuery = { ok: true; filters: ActivityListFilters } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+export type ParsedActivityQuery = { ok: true; filters: ActivityListFilters } | InvalidQuery;
 
-/**
- * The API refuses a bad query with 400 (the page forgives it): an unknown, repeated or invalid
- * parameter. An empty value counts as not given, as a GET form sends it.
- */
+/** The API refuses a bad query with 400 (the page forgives it); see parseStrictQuery. */
 export function parseActivityApiQuery(url: URL): ParsedActivityQuery {
-  const raw: Record<string, string> = {};
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    if (value.trim() === "") continue;
-    if (key in raw) fieldErrors[key] = ["Give this parameter once."];
-    raw[key] = value;
-  }
-  const parsed = apiQuerySchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) fieldErrors[key] = [`Unknown parameter. Known: ${ACTIVITY_API_PARAMETERS.join(", ")}.`];
-      } else {
-        (fieldErrors[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
-      }
-    }
-  }
-  if (!parsed.success || Object.keys(fieldErrors).length) {
-    return { ok: false, message: `Invalid query parameter: ${Object.keys(fieldErrors).join(", ")}.`, fieldErrors };
-  }
-  return { ok: true, filters: parsed.data };
+  const parsed = parseStrictQuery(url, apiQuerySchema, ACTIVITY_API_PARAMETERS);
+  return parsed.ok ? { ok: true, filters: parsed.query } : parsed;
 }
 
 export function activityApiPath(number: number): string {
@@ -88,11 +68,7 @@ export function activitySummaryJson(item: ActivityListItem) {
 
 /** The body of GET /api/v1/activities. */
 export function activityListJson(url: URL, result: ActivityListPage) {
-  return {
-    data: result.items.map(activitySummaryJson),
-    meta: { page: result.page, perPage: result.perPage, total: result.total, pageCount: result.pageCount },
-    links: paginationLinks(url, result.page, result.pageCount),
-  };
+  return listPageJson(url, result, activitySummaryJson);
 }
 
 /** The body of GET /api/v1/activities/{number}: the summary plus goals, team, requests, final document with answers, history. */

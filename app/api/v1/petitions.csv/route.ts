@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { petitionsCsv } from "@/lib/open-data/csv";
 import { apiError, cachedResponse } from "@/lib/open-data/http";
-import { paginationLinks } from "@/lib/open-data/petition-json";
+import { paginationLinkHeader } from "@/lib/open-data/pagination";
 import { parsePetitionApiQuery } from "@/lib/open-data/petition-query";
 import { listPetitions } from "@/lib/petitions/list-petitions";
 import { loggable } from "@/lib/errors";
@@ -15,8 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!query.ok) return apiError("validation", query.message, { fieldErrors: query.fieldErrors });
   try {
     const result = await listPetitions(getDb(), query.filters);
-    const links = paginationLinks(url, result.page, result.pageCount);
-    const link = [links.prev ? `<${links.prev}>; rel="prev"` : null, links.next ? `<${links.next}>; rel="next"` : null].filter(Boolean).join(", ");
+    const link = paginationLinkHeader(url, result.page, result.pageCount);
     return cachedResponse(request, petitionsCsv(result.items), "text/csv; charset=utf-8", {
       "content-disposition": 'attachment; filename="birge-petitions.csv"',
       "x-total-count": String(result.total),
