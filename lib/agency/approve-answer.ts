@@ -36,16 +36,7 @@ export async function approveAnswer(options: {
       .update(agencyAnswerDrafts)
       .set({ approvedBy: actor!.id, approvedAt: now })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
-    await moveItemStatus(tx, {
-      kind,
-      itemId,
-      actorId: actor!.id,
-      action: "approved",
-      from: state.status,
-      to: "approved",
-      data: { agencyId },
-      now,
-    });
+    await moveItemStatus(tx, state, { actorId: actor!.id, action: "approved", to: "approved", data: { agencyId }, now });
     await mailPeople(
       tx,
       [draft?.submittedBy, state.assigneeId].filter((id) => id !== actor!.id),

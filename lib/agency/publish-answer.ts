@@ -77,12 +77,9 @@ export async function publishAnswer(options: {
         .set({ approvedBy: actor!.id, approvedAt: now })
         .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
     }
-    await moveItemStatus(tx, {
-      kind,
-      itemId,
+    await moveItemStatus(tx, state, {
       actorId: actor!.id,
       action: "published",
-      from: state.status,
       to: "published",
       data: { agencyId, requiresApproval: agency.requiresApproval, approvedBy },
       now,

@@ -43,16 +43,7 @@ export async function returnAnswer(options: {
       .set({ submittedForApprovalAt: null, approvedBy: null, approvedAt: null })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)))
       .returning();
-    await moveItemStatus(tx, {
-      kind,
-      itemId,
-      actorId: actor!.id,
-      action: "returned",
-      from: state.status,
-      to: "in_progress",
-      data: { agencyId, noteId },
-      now,
-    });
+    await moveItemStatus(tx, state, { actorId: actor!.id, action: "returned", to: "in_progress", data: { agencyId, noteId }, now });
     await mailPeople(
       tx,
       [draft?.submittedBy, state.assigneeId].filter((id) => id !== actor!.id),

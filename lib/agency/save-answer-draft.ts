@@ -83,7 +83,7 @@ export async function saveAnswerDraft(options: {
       .onConflictDoUpdate({ target: [agencyAnswerDrafts.itemKind, agencyAnswerDrafts.itemId], set: values })
       .returning();
     if (action) {
-      await moveItemStatus(tx, { kind, itemId, actorId: actor!.id, action, from: state.status, to: status, data: { agencyId }, now });
+      await moveItemStatus(tx, state, { actorId: actor!.id, action, to: status, data: { agencyId }, now });
     }
     return { draft, status, changed: true };
   });

@@ -36,16 +36,7 @@ export async function scheduleHearing(options: {
       if (error instanceof DomainError && error.fieldErrors?.startsAt) throw new DomainError(error.code, error.message, { day: error.fieldErrors.startsAt });
       throw error;
     }
-    await moveItemStatus(tx, {
-      kind: "hearing",
-      itemId: activityId,
-      actorId: actor!.id,
-      action: "scheduled",
-      from: state.status,
-      to: "published",
-      data: { agencyId, startsAt: startsAt.toISOString() },
-      now,
-    });
+    await moveItemStatus(tx, state, { actorId: actor!.id, action: "scheduled", to: "published", data: { agencyId, startsAt: startsAt.toISOString() }, now });
     return scheduled;
   });
 }

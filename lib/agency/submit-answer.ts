@@ -35,16 +35,7 @@ export async function submitAnswer(options: {
       .update(agencyAnswerDrafts)
       .set({ submittedBy: actor!.id, submittedForApprovalAt: now, approvedBy: null, approvedAt: null })
       .where(and(eq(agencyAnswerDrafts.itemKind, kind), eq(agencyAnswerDrafts.itemId, itemId)));
-    await moveItemStatus(tx, {
-      kind,
-      itemId,
-      actorId: actor!.id,
-      action: "submitted_for_approval",
-      from: state.status,
-      to: "awaiting_approval",
-      data: { agencyId },
-      now,
-    });
+    await moveItemStatus(tx, state, { actorId: actor!.id, action: "submitted_for_approval", to: "awaiting_approval", data: { agencyId }, now });
     const supervisors = (await supervisorIds(tx, agencyId)).filter((id) => id !== actor!.id);
     await mailPeople(tx, supervisors, "mailAgency.approvalRequested", {
       kind,
