@@ -8,7 +8,7 @@ import { lockItemForWork } from "./item-source";
 import { moveItemStatus } from "./move-item-status";
 import { itemUrl, mailPeople } from "./notify";
 import { noteSchema } from "./schema";
-import { assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { RETURNABLE, assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * A supervisor sends a submitted (or approved) answer back to staff for changes, optionally
@@ -26,7 +26,7 @@ export async function returnAnswer(options: {
   const { db, actor, agencyId, kind, itemId, now = new Date() } = options;
   return db.transaction(async (tx) => {
     const { source, state } = await lockItemForWork(tx, actor, { agencyId, kind, itemId }, { role: "supervisor", open: true });
-    if (state.status !== "awaiting_approval" && state.status !== "approved") throw new DomainError("invalid_transition", "invalidTransition");
+    if (!RETURNABLE.includes(state.status)) throw new DomainError("invalid_transition", "invalidTransition");
     assertTransition(state.status, "in_progress");
     let noteId: string | null = null;
     if (options.note?.trim()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGENCY_ITEM_STATUSES, assertTransition, canTransition, InvalidTransitionError, mayPublish, type AgencyItemStatus } from "./states";
+import { AGENCY_ITEM_STATUSES, APPROVABLE, assertTransition, canTransition, InvalidTransitionError, mayPublish, RETURNABLE, SUBMITTABLE, type AgencyItemStatus } from "./states";
 
 describe("the dashboard's workflow of an answer", () => {
   it("goes new → in progress → awaiting approval → approved → published, with the ways back DOMAIN.md needs", () => {
@@ -19,6 +19,15 @@ describe("the dashboard's workflow of an answer", () => {
       for (const to of AGENCY_ITEM_STATUSES) expect(canTransition(from, to), `${from} → ${to}`).toBe(allowed.has(`${from}>${to}`));
     }
     expect(() => assertTransition("published", "in_progress")).toThrow(InvalidTransitionError);
+  });
+
+  it("submits, approves and returns only from the statuses where each makes sense, each a move the workflow allows", () => {
+    expect(SUBMITTABLE).toEqual(["new", "in_progress"]);
+    expect(APPROVABLE).toEqual(["awaiting_approval"]);
+    expect(RETURNABLE).toEqual(["awaiting_approval", "approved"]);
+    for (const from of SUBMITTABLE) expect(canTransition(from, "awaiting_approval")).toBe(true);
+    for (const from of APPROVABLE) expect(canTransition(from, "approved")).toBe(true);
+    for (const from of RETURNABLE) expect(canTransition(from, "in_progress")).toBe(true);
   });
 
   it("lets staff publish only an approved answer where approval is required, and anyone on staff elsewhere", () => {

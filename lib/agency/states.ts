@@ -25,8 +25,12 @@ export type AgencyItemStatus = (typeof AGENCY_ITEM_STATUSES)[number];
 export const OPEN_STATUSES: readonly AgencyItemStatus[] = ["new", "in_progress", "awaiting_approval", "approved"];
 /** A draft may be written or changed. */
 export const DRAFTABLE: readonly AgencyItemStatus[] = ["new", "in_progress", "awaiting_approval", "approved"];
+/** Staff submit an answer for approval that has not been submitted yet. */
+export const SUBMITTABLE: readonly AgencyItemStatus[] = ["new", "in_progress"];
 /** A supervisor decides on a submitted answer. */
 export const APPROVABLE: readonly AgencyItemStatus[] = ["awaiting_approval"];
+/** A supervisor sends a submitted or approved answer back to be worked on. */
+export const RETURNABLE: readonly AgencyItemStatus[] = ["awaiting_approval", "approved"];
 
 const TRANSITIONS: Record<AgencyItemStatus, readonly AgencyItemStatus[]> = {
   new: ["in_progress", "awaiting_approval", "published"],

@@ -7,7 +7,7 @@ import { checkAnswer } from "./check-answer";
 import { lockItemForWork } from "./item-source";
 import { moveItemStatus } from "./move-item-status";
 import { itemUrl, mailPeople, supervisorIds } from "./notify";
-import { assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
+import { SUBMITTABLE, assertTransition, type AgencyItemKind, type AgencyItemStatus } from "./states";
 
 /**
  * Staff hand a finished draft to the supervisors for approval. The draft must be complete (the
@@ -24,7 +24,7 @@ export async function submitAnswer(options: {
   const { db, actor, agencyId, kind, itemId, now = new Date() } = options;
   return db.transaction(async (tx) => {
     const { source, state } = await lockItemForWork(tx, actor, { agencyId, kind, itemId }, { open: true });
-    if (state.status !== "new" && state.status !== "in_progress") throw new DomainError("invalid_transition", "invalidTransition");
+    if (!SUBMITTABLE.includes(state.status)) throw new DomainError("invalid_transition", "invalidTransition");
     assertTransition(state.status, "awaiting_approval");
     const [draft] = await tx
       .select()
