@@ -143,6 +143,36 @@ describe("the public list of petitions", () => {
     expect((await listPetitions(db(), filters(agency.slug, { perPage: 3, page: 9 }))).items).toEqual([]);
   });
 
+  it("pages through a search for a word every petition holds in every order, each petition once, with the page's names", async () => {
+    const region = await ensureRegion(unique("region"));
+    const agency = await createAgency();
+    const made: Petition[] = [];
+    for (let i = 0; i < 7; i++) {
+      made.push(
+        await insertPetition(agency.id, {
+          state: i === 6 ? "closed" : "open",
+          title: `Budget line ${i} for the district`,
+          regionCode: i % 2 ? region : null,
+          openedAt: new Date(Date.UTC(2026, 0, 1 + i, 6)),
+          closesOn: `2026-07-${String(10 + (i % 3)).padStart(2, "0")}`,
+        }),
+      );
+      if (i % 3) await sign(made[i].id, region, 10 * (i % 3));
+    }
+    for (const sort of ["relevance", "most_signed", "newest", "closing_soon"] as const) {
+      const whole = await listPetitions(db(), filters(agency.slug, { q: "budget", sort }));
+      expect(whole.total, sort).toBe(7);
+      const pages = [1, 2, 3].map((page) => listPetitions(db(), filters(agency.slug, { q: "budget", sort, perPage: 3, page })));
+      const paged = (await Promise.all(pages)).flatMap(numbers);
+      expect(paged, sort).toEqual(numbers(whole));
+      expect(new Set(paged).size, sort).toBe(7);
+      if (sort === "newest") expect(numbers(whole)).toEqual(made.map((p) => p.number).reverse());
+    }
+    const [first] = (await listPetitions(db(), filters(agency.slug, { q: "budget", sort: "newest", perPage: 1 }))).items;
+    expect(first).toMatchObject({ number: made[6].number, agency: { slug: agency.slug }, state: "closed" });
+    expect((await listPetitions(db(), filters(agency.slug, { q: "budget", perPage: 3, page: 9 }))).items).toEqual([]);
+  });
+
   it("reads the list's query from the URL without failing on nonsense, and picks a sensible order", () => {
     expect(petitionListSchema.parse({ state: "sunny", sort: "loudest", page: "-2", perPage: "5000" })).toMatchObject({
       state: undefined,
