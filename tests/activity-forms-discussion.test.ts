@@ -11,7 +11,8 @@ import { hideComment } from "@/lib/public-control/forms/hide-comment";
 import { openDiscussion } from "@/lib/public-control/forms/open-discussion";
 import { publishDiscussionSummary } from "@/lib/public-control/forms/publish-discussion-summary";
 import { reportComment } from "@/lib/public-control/forms/report-comment";
-import { actorFor, addOrganizationMember, createAgency, createOrganization, createUser } from "./support/factories";
+import { actorFor, addOrganizationMember, createOrganization, createUser } from "./support/factories";
+import { organizationActivityIn } from "./support/public-control-activities";
 
 const db = () => getDb();
 const MONDAY = new Date("2026-03-02T06:00:00Z");
@@ -28,27 +29,10 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-async function organizationActivity(forms: ActivityForm[] = ["discussion"], state: ActivityState = "in_progress") {
-  const owner = await createUser({ name: "Dana Seitkali" });
-  const organization = await createOrganization(owner.id);
-  const agency = await createAgency();
-  const [activity] = await db()
-    .insert(activities)
-    .values({
-      subjectType: "organization",
-      subjectUserId: owner.id,
-      organizationId: organization.id,
-      agencyId: agency.id,
-      forms,
-      title: "Rules for city parks",
-      subjectMatter: "The akimat's draft rules for parks",
-      goals: "Gather the residents' proposals",
-      plannedStart: "2026-03-02",
-      plannedEnd: "2026-04-30",
-      state,
-    })
-    .returning();
-  return { activity, owner: await actorFor(owner.id), organization };
+const PARK_RULES = { title: "Rules for city parks", subjectMatter: "The akimat's draft rules for parks", goals: "Gather the residents' proposals" };
+
+function organizationActivity(forms: ActivityForm[] = ["discussion"], state: ActivityState = "in_progress") {
+  return organizationActivityIn({ forms, state, subject: PARK_RULES });
 }
 
 const DRAFT_TEXT = "Article 1. Opening hours\nParks are open from 7:00 to 23:00.\n\nArticle 2. Dogs\nDogs are walked on a leash.";

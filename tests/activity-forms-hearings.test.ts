@@ -4,14 +4,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { activities, events, mailMessages } from "@/db/schema";
+import { events, mailMessages } from "@/db/schema";
 import type { ActivityForm, ActivityState } from "@/lib/public-control/states";
 import { isDomainError } from "@/lib/errors";
 import { loadFileForReading } from "@/lib/files/load-file-for-reading";
 import { listHearings } from "@/lib/public-control/forms/form-queries";
 import { publishHearingProtocol } from "@/lib/public-control/forms/publish-hearing-protocol";
 import { HearingTooSoonError, scheduleHearing } from "@/lib/public-control/forms/schedule-hearing";
-import { actorFor, addAgencyMember, createAgency, createOrganization, createUser } from "./support/factories";
+import { actorFor, addAgencyMember, createOrganization, createUser } from "./support/factories";
+import { organizationActivityIn } from "./support/public-control-activities";
 
 process.env.BIRGE_UPLOADS_DIR = mkdtempSync(path.join(os.tmpdir(), "birge-hearings-test-"));
 
@@ -30,29 +31,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+const BUS_ROUTES = { title: "Bus routes of Shymkent", subjectMatter: "The new route network", goals: "Hear the residents before the routes change" };
+
+/** An NGO's activity in the given forms and state, with a member of the agency's staff. */
 async function organizationActivity(forms: ActivityForm[] = ["hearing"], state: ActivityState = "in_progress") {
-  const owner = await createUser({ name: "Dana Seitkali" });
-  const organization = await createOrganization(owner.id);
-  const agency = await createAgency();
+  const { activity, owner, agency } = await organizationActivityIn({ forms, state, subject: BUS_ROUTES });
   const staff = await createUser();
   await addAgencyMember(agency.id, staff.id, "staff");
-  const [activity] = await db()
-    .insert(activities)
-    .values({
-      subjectType: "organization",
-      subjectUserId: owner.id,
-      organizationId: organization.id,
-      agencyId: agency.id,
-      forms,
-      title: "Bus routes of Shymkent",
-      subjectMatter: "The new route network",
-      goals: "Hear the residents before the routes change",
-      plannedStart: "2026-03-02",
-      plannedEnd: "2026-04-30",
-      state,
-    })
-    .returning();
-  return { activity, owner: await actorFor(owner.id), staff };
+  return { activity, owner, staff };
 }
 
 const hearing = { kind: "public_hearing" as const, startsAt: "2026-03-10T15:00", place: "Akimat, hall 2", agenda: "The new bus route network and residents' questions." };

@@ -13,6 +13,7 @@ import { listObservations, loadExpertise } from "@/lib/public-control/forms/form
 import { recordObservation } from "@/lib/public-control/forms/record-observation";
 import { saveDraftAct } from "@/lib/public-control/forms/save-draft-act";
 import { actorFor, addOrganizationMember, createAgency, createOrganization, createUser } from "./support/factories";
+import { organizationActivityIn } from "./support/public-control-activities";
 
 process.env.BIRGE_UPLOADS_DIR = mkdtempSync(path.join(os.tmpdir(), "birge-forms-test-"));
 
@@ -34,28 +35,11 @@ const bytes = (...parts: Array<number[] | string>) =>
 const jpeg = (name = "photo.jpg") => new File([bytes([0xff, 0xd8, 0xff, 0xe0], `JFIF ${Math.random()}`)], name);
 const pdf = (name = "act.pdf") => new File([bytes(`%PDF-1.7\n${Math.random()}\n%%EOF`)], name);
 
+const SCHOOL_CANTEENS = { title: "Canteens of Almaty schools", subjectMatter: "School meals", goals: "Check that hot meals are served" };
+
 /** An NGO with its owner, running an activity in the given forms and state. */
-async function organizationActivity(forms: ActivityForm[], state: ActivityState = "in_progress") {
-  const owner = await createUser({ name: "Dana Seitkali" });
-  const organization = await createOrganization(owner.id);
-  const agency = await createAgency();
-  const [activity] = await db()
-    .insert(activities)
-    .values({
-      subjectType: "organization",
-      subjectUserId: owner.id,
-      organizationId: organization.id,
-      agencyId: agency.id,
-      forms,
-      title: "Canteens of Almaty schools",
-      subjectMatter: "School meals",
-      goals: "Check that hot meals are served",
-      plannedStart: "2026-03-02",
-      plannedEnd: "2026-04-30",
-      state,
-    })
-    .returning();
-  return { activity, owner: await actorFor(owner.id), organization };
+function organizationActivity(forms: ActivityForm[], state: ActivityState = "in_progress") {
+  return organizationActivityIn({ forms, state, subject: SCHOOL_CANTEENS });
 }
 
 async function citizenActivity(forms: ActivityForm[], state: ActivityState = "in_progress") {

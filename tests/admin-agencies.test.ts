@@ -8,13 +8,8 @@ import { createAgency } from "@/lib/agencies/create-agency";
 import { removeAgencyMember } from "@/lib/agencies/remove-agency-member";
 import type { AgencyForm } from "@/lib/agencies/schema";
 import { updateAgency } from "@/lib/agencies/update-agency";
-import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
-import { actorFor, createAgency as insertAgency, createUser, ensureRegion, unique } from "./support/factories";
-
-async function anAdmin(): Promise<Actor> {
-  return actorFor((await createUser({ platformRoles: ["admin"], name: "Aigerim Admin" })).id);
-}
+import { refusal } from "./support/domain-errors";
+import { actorFor, aModerator, anAdmin, createAgency as insertAgency, createUser, ensureRegion, unique } from "./support/factories";
 
 function agencyForm(overrides: Partial<AgencyForm> = {}): AgencyForm {
   const slug = unique("ministry");
@@ -33,15 +28,6 @@ function agencyForm(overrides: Partial<AgencyForm> = {}): AgencyForm {
 
 async function eventsOf(entityId: string) {
   return getDb().select().from(events).where(and(eq(events.entityType, "agency"), eq(events.entityId, entityId))).orderBy(events.id);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("an admin manages agencies", () => {
@@ -131,7 +117,7 @@ describe("an admin manages agencies", () => {
 
   it("refuses a citizen and a moderator, and a visitor who is not signed in, writing nothing", async () => {
     const citizen = await actorFor((await createUser({ name: "Daniyar Citizen" })).id);
-    const moderator = await actorFor((await createUser({ platformRoles: ["moderator"], name: "Madina Moderator" })).id);
+    const moderator = await aModerator();
     const existing = await insertAgency();
     for (const [actor, code] of [
       [citizen, "forbidden"],

@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { calendarDays, events } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { deleteCalendarDay } from "@/lib/calendar/delete-calendar-day";
 import { listCalendarDays } from "@/lib/calendar/list-calendar-days";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { saveCalendarDay } from "@/lib/calendar/save-calendar-day";
 import type { CalendarDayInput } from "@/lib/calendar/schema";
 import { addCalendarDays, dayOfWeek } from "@/lib/calendar/working-days";
-import { DomainError } from "@/lib/errors";
 import { aFreshYear } from "./support/calendar-years";
-import { actorFor, createUser } from "./support/factories";
+import { refusal } from "./support/domain-errors";
+import { actorFor, aModerator, anAdmin, createUser } from "./support/factories";
 
 // Each test works in its own far-future year that holds no calendar day yet, so tests never share a day, even on a shared Postgres.
 const YEARS: [number, number] = [2200, 2899];
@@ -27,10 +26,6 @@ function holiday(day: string, overrides: Partial<CalendarDayInput> = {}): Calend
   return { day, kind: "holiday", nameKk: "Тест мерекесі", nameRu: "Тестовый праздник", nameEn: "Test holiday", ...overrides };
 }
 
-async function anAdmin(): Promise<Actor> {
-  return actorFor((await createUser({ platformRoles: ["admin"], name: "Aigerim Admin" })).id);
-}
-
 async function eventsOf(day: string) {
   return getDb().select().from(events).where(and(eq(events.entityType, "calendar_day"), eq(events.entityId, day))).orderBy(events.id);
 }
@@ -38,15 +33,6 @@ async function eventsOf(day: string) {
 async function rowOf(day: string) {
   const [row] = await getDb().select().from(calendarDays).where(eq(calendarDays.day, day));
   return row;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("an admin keeps the working-day calendar", () => {
@@ -131,7 +117,7 @@ describe("an admin keeps the working-day calendar", () => {
   it("refuses a citizen, a moderator and a visitor who is not signed in, writing nothing", async () => {
     const admin = await anAdmin();
     const citizen = await actorFor((await createUser({ name: "Daniyar Citizen" })).id);
-    const moderator = await actorFor((await createUser({ platformRoles: ["moderator"], name: "Madina Moderator" })).id);
+    const moderator = await aModerator();
     const year = await aFreshYear(...YEARS);
     const kept = dayIn(year, 1);
     await saveCalendarDay({ db: getDb(), actor: admin, input: holiday(kept) });

@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { events } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
 import { PETITION_SETTING_DEFAULTS, readPetitionSettings, responseThresholdFor, type PetitionSettings } from "@/lib/petitions/settings";
 import { petitionSettingsFormSchema, petitionSettingsToFormValues } from "@/lib/petitions/settings-schema";
 import { updatePetitionSettings } from "@/lib/petitions/update-petition-settings";
+import { refusal } from "./support/domain-errors";
 import { actorFor, createUser } from "./support/factories";
 
 // The petition rules are one row shared by every test. Each test changes them inside a
@@ -40,15 +40,6 @@ function settingsEvents(db: Database) {
 
 function rulesWith(current: PetitionSettings, overrides: Partial<PetitionSettings>): PetitionSettings {
   return { ...structuredClone(current), ...overrides };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("an admin edits the petition rules", () => {

@@ -2,15 +2,10 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
 import { setPlatformRole } from "@/lib/users/grant-platform-role";
 import { searchUsers } from "@/lib/users/search-users";
-import { actorFor, createUser, unique } from "./support/factories";
-
-async function anAdmin(): Promise<Actor> {
-  return actorFor((await createUser({ platformRoles: ["admin"], name: "Aigerim Admin" })).id);
-}
+import { refusal } from "./support/domain-errors";
+import { actorFor, aModerator, anAdmin, createUser, unique } from "./support/factories";
 
 async function rolesOf(userId: string) {
   const [user] = await getDb().select({ platformRoles: users.platformRoles }).from(users).where(eq(users.id, userId));
@@ -19,15 +14,6 @@ async function rolesOf(userId: string) {
 
 async function eventsOf(userId: string) {
   return getDb().select().from(events).where(and(eq(events.entityType, "user"), eq(events.entityId, userId))).orderBy(events.id);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("an admin manages platform roles", () => {
@@ -80,7 +66,7 @@ describe("an admin manages platform roles", () => {
 
   it("refuses a citizen, a moderator and a visitor who is not signed in, writing nothing", async () => {
     const citizen = await actorFor((await createUser({ name: "Daniyar Citizen" })).id);
-    const moderator = await actorFor((await createUser({ platformRoles: ["moderator"], name: "Madina Moderator" })).id);
+    const moderator = await aModerator();
     for (const [actor, code] of [
       [citizen, "forbidden"],
       [moderator, "forbidden"],

@@ -11,20 +11,11 @@ import { readCount, readRegionCounts } from "@/lib/petitions/counts";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 import { isDomainError } from "@/lib/errors";
+import { codeOf } from "./support/domain-errors";
 import { actorFor, addAgencyMember, createAgency, createUser, ensureRegion } from "./support/factories";
 import { draftPetition, forcePetition, signatureInput, submittedPetition } from "./support/petitions";
 
 const db = () => getDb();
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-}
 
 async function sign(petitionNumber: number, supportToken?: string, overrides = {}) {
   const input = signatureInput(overrides);

@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, mailMessages, petitions, users, type Petition } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { addMonths, approvePetition } from "@/lib/petitions/approve-petition";
 import { applyCountDeltas } from "@/lib/petitions/counts";
@@ -12,13 +11,10 @@ import { hidePetition } from "@/lib/petitions/hide-petition";
 import { listModerationQueue, loadPetitionForReview } from "@/lib/petitions/moderation-queue";
 import { rejectPetition } from "@/lib/petitions/reject-petition";
 import type { PetitionState } from "@/lib/petitions/states";
-import { actorFor, createAgency, createUser, ensureRegion, unique } from "./support/factories";
+import { refusal } from "./support/domain-errors";
+import { actorFor, aModerator, createAgency, createUser, ensureRegion, unique } from "./support/factories";
 
 const db = () => getDb();
-
-async function aModerator(name = "Madina Moderator"): Promise<Actor> {
-  return actorFor((await createUser({ platformRoles: ["moderator"], name })).id);
-}
 
 async function aCitizen(): Promise<Actor> {
   return actorFor((await createUser({ name: "Daniyar Citizen" })).id);
@@ -56,15 +52,6 @@ async function aPetition(
     })
     .returning();
   return { petition, creator: { id: creator.id, email: creator.email } };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 async function reload(id: string): Promise<Petition> {

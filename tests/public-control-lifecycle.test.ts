@@ -21,22 +21,13 @@ import { sendFinalDocument } from "@/lib/public-control/send-final-document";
 import { startActivity } from "@/lib/public-control/start-activity";
 import { removeTeamMember } from "@/lib/public-control/team-members";
 import { updateActivity } from "@/lib/public-control/update-activity";
+import { codeOf } from "./support/domain-errors";
 import { actorFor, createUser } from "./support/factories";
 import { activityAt, cast, draftActivity, pngFile } from "./support/public-control-activities";
 
 process.env.BIRGE_UPLOADS_DIR ??= path.join(os.tmpdir(), "birge-test-uploads");
 
 const db = () => getDb();
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-}
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]> }> {
   try {

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activities, recommendations } from "@/db/schema";
-import { isDomainError } from "@/lib/errors";
 import { insertFileRow, prepareUpload } from "@/lib/files/store-upload";
 import { loadFileForReading } from "@/lib/files/load-file-for-reading";
 import { removeMember } from "@/lib/organizations/remove-member";
@@ -25,22 +24,13 @@ import { startActivity } from "@/lib/public-control/start-activity";
 import { addTeamMember, removeTeamMember } from "@/lib/public-control/team-members";
 import { updateActivity } from "@/lib/public-control/update-activity";
 import type { Actor } from "@/lib/auth/actor";
+import { codeOf } from "./support/domain-errors";
 import { actorFor, addAgencyMember, addOrganizationMember, createAgency, createOrganization, createUser } from "./support/factories";
 import { activityAt, cast, draftActivity, pngFile } from "./support/public-control-activities";
 
 process.env.BIRGE_UPLOADS_DIR ??= path.join(os.tmpdir(), "birge-test-uploads");
 
 const db = () => getDb();
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** A member of another, verified NGO. */
 async function otherNgoMember(): Promise<Actor> {

@@ -2,20 +2,15 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, petitionDailyCounts, petitionRegionCounts, petitions, signatureInvalidations, signatures, type Petition, type Signature } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { toDayString } from "@/lib/calendar/working-days";
-import { DomainError } from "@/lib/errors";
 import { applyCountDeltas, readCount, readDailyCounts, readRegionCounts } from "@/lib/petitions/counts";
 import { invalidateSignatures, previewInvalidation } from "@/lib/petitions/invalidate-signatures";
 import { flagSpikes, readSignatureActivity } from "@/lib/petitions/signature-activity";
-import { actorFor, createAgency, createUser, unique } from "./support/factories";
+import { refusal } from "./support/domain-errors";
+import { actorFor, aModerator, createAgency, createUser, unique } from "./support/factories";
 
 const db = () => getDb();
 const HOUR = 3_600_000;
-
-async function aModerator(): Promise<Actor> {
-  return actorFor((await createUser({ platformRoles: ["moderator"], name: "Madina Moderator" })).id);
-}
 
 async function anOpenPetition(): Promise<Petition> {
   const creator = await createUser({ name: "Dana Creator" });
@@ -100,15 +95,6 @@ async function statesOf(ids: number[]) {
   const rows = await db().select({ id: signatures.id, state: signatures.state }).from(signatures);
   const byId = new Map(rows.map((row) => [row.id, row.state]));
   return ids.map((id) => byId.get(id));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("a moderator invalidates fraudulent signatures", () => {

@@ -30,6 +30,16 @@ export async function actorFor(userId: string): Promise<Actor> {
   return actor;
 }
 
+/** A person with the admin role, signed in. */
+export async function anAdmin(name = "Aigerim Admin"): Promise<Actor> {
+  return actorFor((await createUser({ platformRoles: ["admin"], name })).id);
+}
+
+/** A person with the moderator role, signed in. */
+export async function aModerator(name = "Madina Moderator"): Promise<Actor> {
+  return actorFor((await createUser({ platformRoles: ["moderator"], name })).id);
+}
+
 export async function ensureRegion(code = "test-region", residents = 1_000_000) {
   await getDb()
     .insert(regions)

@@ -1,4 +1,5 @@
-// Activities made for tests, through the same domain functions people use.
+// Activities made for tests, through the same domain functions people use (or, to start a
+// test of one form mid-activity, inserted directly in a state).
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activities, type Activity } from "@/db/schema";
@@ -7,7 +8,7 @@ import { announceActivity } from "@/lib/public-control/announce-activity";
 import { completeActivity } from "@/lib/public-control/complete-activity";
 import { createActivity } from "@/lib/public-control/create-activity";
 import { saveFinalDocument } from "@/lib/public-control/save-final-document";
-import type { ActivityForm } from "@/lib/public-control/states";
+import type { ActivityForm, ActivityState } from "@/lib/public-control/states";
 import { sendFinalDocument } from "@/lib/public-control/send-final-document";
 import { startActivity } from "@/lib/public-control/start-activity";
 import { addTeamMember } from "@/lib/public-control/team-members";
@@ -85,6 +86,34 @@ export async function activityAt(
     },
   });
   return sendFinalDocument({ ...base, activityId: activity.id });
+}
+
+/** What an activity looks into and why, as its plan states it. */
+export type ActivitySubject = { title: string; subjectMatter: string; goals: string };
+
+/**
+ * An NGO with its owner (Dana Seitkali), whose activity in the given forms is put straight
+ * into `state` (in progress by default), planned for March and April 2026.
+ */
+export async function organizationActivityIn(options: { forms: ActivityForm[]; state?: ActivityState; subject: ActivitySubject }) {
+  const owner = await createUser({ name: "Dana Seitkali" });
+  const organization = await createOrganization(owner.id);
+  const agency = await createAgency();
+  const [activity] = await getDb()
+    .insert(activities)
+    .values({
+      subjectType: "organization",
+      subjectUserId: owner.id,
+      organizationId: organization.id,
+      agencyId: agency.id,
+      forms: options.forms,
+      ...options.subject,
+      plannedStart: "2026-03-02",
+      plannedEnd: "2026-04-30",
+      state: options.state ?? "in_progress",
+    })
+    .returning();
+  return { activity, owner: await actorFor(owner.id), organization, agency };
 }
 
 /** Sets an activity's fields directly, to start a test from a given point. */
