@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
-import { agencies, petitions, regions, users, type Petition } from "@/db/schema";
+import { agencies, regions, users, type Petition } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertModerator } from "@/lib/auth/permissions";
 import { parseDay, toDayString } from "@/lib/calendar/working-days";
 import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { lockPetitionIn } from "./load-petition";
+import { movePetitionState } from "./move-petition-state";
 import { readPetitionSettings, responseThresholdFor } from "./settings";
 import { assertTransition, InvalidTransitionError, MODERATABLE, type PetitionState } from "./states";
 
@@ -32,28 +32,15 @@ export async function approvePetition(options: { db: Database; actor: Actor | nu
     if (!agency) throw new DomainError("not_found", "notFound");
     const regionCode = agency.regionCode ?? current.regionCode;
     const residents = regionCode ? await residentsOf(tx, regionCode) : null;
-    const today = toDayString(now);
-    const [approved] = await tx
-      .update(petitions)
-      .set({
-        state: "open",
-        openedAt: now,
-        closesOn: addMonths(today, settings.collectionMonths),
-        responseThreshold: responseThresholdFor(settings, agency.level, residents),
-        responseWorkingDays: settings.responseWorkingDays[agency.level],
-        updatedAt: now,
-      })
-      .where(eq(petitions.id, petitionId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
+    const closesOn = addMonths(toDayString(now), settings.collectionMonths);
+    const responseThreshold = responseThresholdFor(settings, agency.level, residents);
+    const approved = await movePetitionState(tx, current, {
       actorId: actor.id,
       action: "approved",
-      fromState: current.state,
-      toState: "open",
-      data: { responseThreshold: approved.responseThreshold, closesOn: approved.closesOn },
-      occurredAt: now,
+      to: "open",
+      columns: { openedAt: now, closesOn, responseThreshold, responseWorkingDays: settings.responseWorkingDays[agency.level] },
+      data: { responseThreshold, closesOn },
+      now,
     });
     const creator = await creatorOf(tx, current.creatorId);
     await queueMail(tx, {

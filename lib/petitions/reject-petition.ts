@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
-import { agencies, petitions, type Petition } from "@/db/schema";
+import { agencies, type Petition } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertModerator } from "@/lib/auth/permissions";
 import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { localized } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { creatorOf, lockPetitionForDecision } from "./approve-petition";
+import { movePetitionState } from "./move-petition-state";
 import type { RejectPetitionInput } from "./schema";
 import { MODERATABLE, REJECTION_REASONS } from "./states";
 
@@ -36,27 +36,14 @@ export async function rejectPetition(options: {
     if (input.suggestedAgencyId && !suggested) {
       throw new DomainError("validation", "invalidInput", { suggestedAgencyId: ["choose"] });
     }
-    const [rejected] = await tx
-      .update(petitions)
-      .set({
-        state: "rejected",
-        rejectionReason: input.reason,
-        moderationNote: input.note,
-        suggestedAgencyId: suggested?.id ?? null,
-        updatedAt: now,
-      })
-      .where(eq(petitions.id, petitionId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
+    const rejected = await movePetitionState(tx, current, {
       actorId: actor.id,
       action: "rejected",
-      fromState: current.state,
-      toState: "rejected",
+      to: "rejected",
+      columns: { rejectionReason: input.reason, moderationNote: input.note, suggestedAgencyId: suggested?.id ?? null },
       reason: input.reason,
       data: { note: input.note, suggestedAgencyId: suggested?.id ?? null },
-      occurredAt: now,
+      now,
     });
     const creator = await creatorOf(tx, current.creatorId);
     await queueMail(tx, {

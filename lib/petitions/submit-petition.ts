@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { petitions, type Petition } from "@/db/schema";
+import type { Petition } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
@@ -7,8 +6,8 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
 import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { lockPetitionIn } from "./load-petition";
+import { movePetitionState } from "./move-petition-state";
 import { mailUser } from "./notify-people";
 import { readPetitionSettings } from "./settings";
 import { assertTransition, PETITION_STATES } from "./states";
@@ -32,26 +31,13 @@ export async function submitPetition(options: { db: Database; actor: Actor | nul
     if (petition.state !== "draft") throw new DomainError("invalid_transition", "invalidTransition");
     assertTransition(petition.state, "gathering_support");
     const supportDeadline = calendar.addWorkingDays(toDayString(now), settings.supportWorkingDays);
-    const [submitted] = await tx
-      .update(petitions)
-      .set({
-        state: "gathering_support",
-        submittedAt: now,
-        supportThreshold: settings.supportThreshold,
-        supportDeadline,
-        updatedAt: now,
-      })
-      .where(eq(petitions.id, petitionId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
+    const submitted = await movePetitionState(tx, petition, {
       actorId: actor.id,
       action: "submitted",
-      fromState: "draft",
-      toState: "gathering_support",
+      to: "gathering_support",
+      columns: { submittedAt: now, supportThreshold: settings.supportThreshold, supportDeadline },
       data: { supportThreshold: settings.supportThreshold, supportDeadline, explanation: calendar.explainDeadline(toDayString(now), settings.supportWorkingDays) },
-      occurredAt: now,
+      now,
     });
     await mailUser(tx, actor.id, "mailPetitions.submitted", {
       title: submitted.title,

@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
-import { activities, activityTeamMembers, organizations, type Activity } from "@/db/schema";
+import { activityTeamMembers, organizations, type Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { mailAgencyStaff } from "@/lib/petitions/notify-people";
 import { lockActivityForSubject } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { activityUrl } from "./notify";
 import { assertTransition } from "./states";
 
@@ -32,20 +32,13 @@ export async function announceActivity(options: { db: Database; actor: Actor | n
     }
     const [{ team }] = await tx.select({ team: count() }).from(activityTeamMembers).where(eq(activityTeamMembers.activityId, activityId));
     if (Number(team) === 0) throw new DomainError("validation", "teamRequired", { team: ["teamRequired"] });
-    const [announced] = await tx
-      .update(activities)
-      .set({ state: "announced", announcedAt: now, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "activity",
-      entityId: activityId,
+    const announced = await moveActivityState(tx, activity, {
       actorId: actor.id,
       action: "announced",
-      fromState: "draft",
-      toState: "announced",
+      to: "announced",
+      columns: { announcedAt: now },
       data: { agencyId: activity.agencyId, forms: activity.forms },
-      occurredAt: now,
+      now,
     });
     await mailAgencyStaff(tx, activity.agencyId, "mailControl.announced", {
       title: announced.title,

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { activities, recommendations, type Activity } from "@/db/schema";
+import { recommendations, type Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { toDayString } from "@/lib/calendar/working-days";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { isOverdue } from "./clocks";
 import { lockActivityForAgency } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { activityUrl, mailActivitySubject } from "./notify";
 import type { RecommendationAnswerInput } from "./schema";
 import { ANSWERABLE, assertTransition } from "./states";
@@ -55,26 +55,19 @@ export async function answerRecommendations(options: {
         })
         .where(and(eq(recommendations.id, answer.recommendationId), eq(recommendations.activityId, activityId)));
     }
-    const [answered] = await tx
-      .update(activities)
-      .set({ state: "answered", answeredAt: now, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
     const decisions = await tx
       .select({ decision: recommendations.decision })
       .from(recommendations)
       .where(and(eq(recommendations.activityId, activityId), inArray(recommendations.decision, ["accepted", "partially_accepted", "rejected"])));
     const tally = { accepted: 0, partially_accepted: 0, rejected: 0 };
     for (const row of decisions) if (row.decision) tally[row.decision]++;
-    await recordEvent(tx, {
-      entityType: "activity",
-      entityId: activityId,
+    const answered = await moveActivityState(tx, activity, {
       actorId: actor.id,
       action: "answered",
-      fromState: activity.state,
-      toState: "answered",
+      to: "answered",
+      columns: { answeredAt: now },
       data: { ...tally, answerDueOn: activity.answerDueOn, late: isOverdue(activity.answerDueOn, toDayString(now)) },
-      occurredAt: now,
+      now,
     });
     await mailActivitySubject(tx, answered, "mailControl.recommendationsAnswered", {
       title: answered.title,

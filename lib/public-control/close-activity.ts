@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { activities, recommendations, type Activity } from "@/db/schema";
+import { recommendations, type Activity } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { lockActivityForSubject } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { assertTransition, FOLLOWED_UP_DECISIONS } from "./states";
 
 /** How many accepted (or partially accepted) recommendations still wait for the subject's follow-up mark. */
@@ -20,9 +20,7 @@ export async function countUnmarkedFollowUps(tx: Executor, activityId: string): 
 /** Writes answered → closed with its event; the caller holds the activity's lock and checked the follow-up. */
 export async function writeClosed(tx: Executor, activity: Activity, actorId: string | null, now: Date): Promise<Activity> {
   assertTransition(activity.state, "closed");
-  const [closed] = await tx.update(activities).set({ state: "closed", closedAt: now, updatedAt: now }).where(eq(activities.id, activity.id)).returning();
-  await recordEvent(tx, { entityType: "activity", entityId: activity.id, actorId, action: "closed", fromState: "answered", toState: "closed", occurredAt: now });
-  return closed;
+  return moveActivityState(tx, activity, { actorId, action: "closed", to: "closed", columns: { closedAt: now }, now });
 }
 
 /**

@@ -1,13 +1,12 @@
-import { eq } from "drizzle-orm";
-import { activities, type Activity } from "@/db/schema";
+import type { Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
-import { recordEvent } from "@/lib/events/record-event";
 import { finalDocumentDeadline } from "./clocks";
 import { lockActivityForSubject } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { activityUrl, mailActivitySubject } from "./notify";
 import { readPublicControlSettings } from "./settings";
 import { assertTransition } from "./states";
@@ -24,20 +23,13 @@ export async function completeActivity(options: { db: Database; actor: Actor | n
     const activity = await lockActivityForSubject(tx, actor, activityId, ["in_progress"]);
     assertTransition(activity.state, "completed");
     const explanation = finalDocumentDeadline(calendar, toDayString(now), settings);
-    const [completed] = await tx
-      .update(activities)
-      .set({ state: "completed", completedAt: now, finalDocumentDueOn: explanation.due, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "activity",
-      entityId: activityId,
+    const completed = await moveActivityState(tx, activity, {
       actorId: actor.id,
       action: "completed",
-      fromState: "in_progress",
-      toState: "completed",
+      to: "completed",
+      columns: { completedAt: now, finalDocumentDueOn: explanation.due },
       data: { finalDocumentDueOn: explanation.due, explanation },
-      occurredAt: now,
+      now,
     });
     await mailActivitySubject(tx, completed, "mailControl.completed", { title: completed.title, due: explanation.due, url: activityUrl(completed) });
     return completed;

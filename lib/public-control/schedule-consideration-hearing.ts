@@ -1,14 +1,13 @@
-import { eq } from "drizzle-orm";
-import { activities, type Activity } from "@/db/schema";
+import type { Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { earliestHearingDay } from "./clocks";
 import { lockActivityForAgency } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { activityUrl, mailActivitySubject } from "./notify";
 import { readPublicControlSettings } from "./settings";
 import { assertTransition } from "./states";
@@ -38,20 +37,13 @@ export async function scheduleConsiderationHearing(options: {
     const earliest = earliestHearingDay(calendar, toDayString(now), settings);
     const day = toDayString(startsAt);
     if (day < earliest) throw new DomainError("validation", "hearingNoticeTooShort", { startsAt: ["hearingNoticeTooShort"] });
-    const [scheduled] = await tx
-      .update(activities)
-      .set({ state: "hearing", considerationHearingAt: startsAt, considerationHearingPlace: place, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "activity",
-      entityId: activityId,
+    const scheduled = await moveActivityState(tx, activity, {
       actorId: actor.id,
       action: "consideration_hearing_scheduled",
-      fromState: "under_consideration",
-      toState: "hearing",
+      to: "hearing",
+      columns: { considerationHearingAt: startsAt, considerationHearingPlace: place },
       data: { startsAt: startsAt.toISOString(), place, earliestDay: earliest, noticeWorkingDays: settings.hearingNoticeWorkingDays },
-      occurredAt: now,
+      now,
     });
     await mailActivitySubject(tx, scheduled, "mailControl.hearingScheduled", { title: scheduled.title, day, place, url: activityUrl(scheduled) });
     return scheduled;

@@ -1,15 +1,15 @@
 import { count, eq } from "drizzle-orm";
-import { activities, finalDocuments, recommendations, type Activity } from "@/db/schema";
+import { finalDocuments, recommendations, type Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { mailAgencyStaff } from "@/lib/petitions/notify-people";
 import { answerDeadline, isOverdue } from "./clocks";
 import { lockActivityForSubject } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { activityUrl } from "./notify";
 import { readPublicControlSettings } from "./settings";
 import { assertTransition } from "./states";
@@ -37,20 +37,13 @@ export async function sendFinalDocument(options: { db: Database; actor: Actor | 
     const explanation = answerDeadline(calendar, today, settings);
     const late = isOverdue(activity.finalDocumentDueOn, today);
     await tx.update(finalDocuments).set({ sentAt: now, updatedAt: now }).where(eq(finalDocuments.activityId, activityId));
-    const [sent] = await tx
-      .update(activities)
-      .set({ state: "under_consideration", sentAt: now, answerDueOn: explanation.due, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
-    await recordEvent(tx, {
-      entityType: "activity",
-      entityId: activityId,
+    const sent = await moveActivityState(tx, activity, {
       actorId: actor.id,
       action: "final_document_sent",
-      fromState: "completed",
-      toState: "under_consideration",
+      to: "under_consideration",
+      columns: { sentAt: now, answerDueOn: explanation.due },
       data: { answerDueOn: explanation.due, explanation, finalDocumentDueOn: activity.finalDocumentDueOn, late, recommendations: Number(total) },
-      occurredAt: now,
+      now,
     });
     await mailAgencyStaff(tx, activity.agencyId, "mailControl.finalDocumentSent", {
       title: sent.title,

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
-import { activities, type Activity } from "@/db/schema";
+import type { Activity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
-import { recordEvent } from "@/lib/events/record-event";
 import { lockActivityForSubject } from "./lock-activity";
+import { moveActivityState } from "./move-activity-state";
 import { assertTransition } from "./states";
 
 /** The subject starts the announced activity: the forms' work is recorded from now on. */
@@ -14,12 +13,7 @@ export async function startActivity(options: { db: Database; actor: Actor | null
   return db.transaction(async (tx) => {
     const activity = await lockActivityForSubject(tx, actor, activityId, ["announced"]);
     assertTransition(activity.state, "in_progress");
-    const [started] = await tx
-      .update(activities)
-      .set({ state: "in_progress", startedAt: now, updatedAt: now })
-      .where(eq(activities.id, activityId))
-      .returning();
-    await recordEvent(tx, { entityType: "activity", entityId: activityId, actorId: actor.id, action: "started", fromState: "announced", toState: "in_progress", occurredAt: now });
+    const started = await moveActivityState(tx, activity, { actorId: actor.id, action: "started", to: "in_progress", columns: { startedAt: now }, now });
     return started;
   });
 }

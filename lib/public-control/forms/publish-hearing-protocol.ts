@@ -5,10 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { insertFileRow, prepareUpload, type PreparedUpload } from "@/lib/files/store-upload";
+import { insertFileRow } from "@/lib/files/store-upload";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import type { ActivityState } from "../states";
 import { invalidField, loadActivityForForm } from "./lock-activity-for-form";
+import { preparePdfUpload } from "./prepare-pdf-upload";
 import { hearingProtocolSchema } from "./schema";
 
 /** A protocol comes after the hearing, which may be after the activity itself completed. */
@@ -36,11 +37,7 @@ export async function publishHearingProtocol(options: {
   const forms = [found.kind === "public_hearing" ? "hearing" : "report_hearing"] as const;
   const access = { activityId: found.activityId, actor, forms, states: PROTOCOL_STATES };
   await loadActivityForForm(db, access);
-  let prepared: PreparedUpload | null = null;
-  if (file) {
-    prepared = await prepareUpload(file, { field: "file" });
-    if (prepared.mimeType !== "application/pdf") throw invalidField("file", "pdfOnly");
-  }
+  const prepared = await preparePdfUpload(file);
 
   return db.transaction(async (tx) => {
     await loadActivityForForm(tx, { ...access, lock: "update" });

@@ -5,10 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSignedIn } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { insertFileRow, prepareUpload, type PreparedUpload } from "@/lib/files/store-upload";
+import { insertFileRow } from "@/lib/files/store-upload";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { WORKING } from "../states";
 import { invalidField, loadActivityForForm } from "./lock-activity-for-form";
+import { preparePdfUpload } from "./prepare-pdf-upload";
 import { draftActSchema, type DraftActInput } from "./schema";
 
 /**
@@ -31,11 +32,7 @@ export async function saveDraftAct(options: {
   const input = parsed.data;
   const access = { activityId, actor, forms: ["expertise"], states: WORKING } as const;
   await loadActivityForForm(db, access);
-  let prepared: PreparedUpload | null = null;
-  if (file) {
-    prepared = await prepareUpload(file, { field: "file" });
-    if (prepared.mimeType !== "application/pdf") throw invalidField("file", "pdfOnly");
-  }
+  const prepared = await preparePdfUpload(file);
 
   return db.transaction(async (tx) => {
     await loadActivityForForm(tx, { ...access, lock: "update" });
