@@ -1,14 +1,13 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { petitions, type Petition } from "@/db/schema";
+import type { Petition } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertModerator } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { creatorOf, lockPetitionForDecision } from "./approve-petition";
+import { movePetitionState } from "./move-petition-state";
 import { HIDEABLE } from "./states";
 
 /** Why a petition is hidden: written for the history and the creator, never shown publicly. */
@@ -37,17 +36,7 @@ export async function hidePetition(options: {
   const reason = parsed.data;
   return db.transaction(async (tx) => {
     const current = await lockPetitionForDecision(tx, petitionId, HIDEABLE, "hidden");
-    const [hidden] = await tx.update(petitions).set({ state: "hidden", updatedAt: now }).where(eq(petitions.id, petitionId)).returning();
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
-      actorId: actor.id,
-      action: "hidden",
-      fromState: current.state,
-      toState: "hidden",
-      reason,
-      occurredAt: now,
-    });
+    const hidden = await movePetitionState(tx, current, { actorId: actor.id, action: "hidden", to: "hidden", reason, now });
     const creator = await creatorOf(tx, current.creatorId);
     await queueMail(tx, {
       to: creator.email,
