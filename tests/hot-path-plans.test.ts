@@ -3,7 +3,8 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { HOT_PATH_SESSION, signaturesCanKeepPlans } from "@/db/client";
+import { sql as sqlTag } from "drizzle-orm";
+import { closeDb, connection, executePrepared, getDb, HOT_PATH_SESSION, signaturesCanKeepPlans } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { confirmingStatement } from "@/lib/petitions/hot-path/confirm-many";
 import { signingStatement } from "@/lib/petitions/hot-path/sign-many";
@@ -30,6 +31,8 @@ type Run = (text: string) => Promise<Record<string, unknown>[]>;
 
 let run: Run;
 let close: () => Promise<void> = async () => {};
+/** On Postgres, the address of the database useFreshDatabase made last. */
+let freshDatabaseUrl: string | null = null;
 
 /**
  * A brand-new database, migrated and empty, in the mode the suite runs in, for `run` until
@@ -53,6 +56,7 @@ async function useFreshDatabase() {
     };
     const freshUrl = new URL(url);
     freshUrl.pathname = `/${name}`;
+    freshDatabaseUrl = freshUrl.toString();
     fresh = postgres(freshUrl.toString(), { max: 1, onnotice: () => {}, connection: HOT_PATH_SESSION });
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -189,5 +193,49 @@ describe("the same first day after an ANALYZE of the empty tables, which makes a
     expect(await signaturesCanKeepPlans(run)).toBe(false);
     await growToKeptPlans();
     await expectProbesOnly();
+  });
+});
+
+describe("the hot path's own connections on that first day", () => {
+  const suiteUrl = process.env.DATABASE_URL;
+  beforeAll(async () => {
+    await useFreshDatabase();
+    // The app's connection, pointed at the brand-new database (Postgres), as the server's would be.
+    await closeDb();
+    if (freshDatabaseUrl) process.env.DATABASE_URL = freshDatabaseUrl;
+  }, 120_000);
+  afterAll(async () => {
+    await closeDb();
+    if (suiteUrl) process.env.DATABASE_URL = suiteUrl;
+    await close();
+  });
+
+  const aRead = () => sqlTag`select count(*)::int as n from signatures where petition_id = ${"plans-1"}`;
+  /** Statements the hot path's connection keeps (asked unprepared, so the question is not kept itself). */
+  async function keptStatements(): Promise<number> {
+    const hot = connection().hotPathSql!();
+    const [row] = await hot.unsafe("select count(*)::int as n from pg_prepared_statements where statement like '%from signatures where petition_id%'", [], { prepare: false });
+    return Number(row.n);
+  }
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("runs its statements unprepared while signatures is small, and keeps them once it has grown", async () => {
+    if (connection().kind === "pglite") {
+      // One process, one connection, no plans kept across runs: the statement just runs.
+      expect(connection().hotPathSql).toBeUndefined();
+      expect(await executePrepared(getDb(), aRead())).toEqual([{ n: 0 }]);
+      return;
+    }
+    expect(await executePrepared(getDb(), aRead())).toEqual([{ n: 0 }]);
+    await settle(1_100);
+    expect(await executePrepared(getDb(), aRead())).toEqual([{ n: 0 }]);
+    expect(await keptStatements()).toBe(0);
+
+    await growToKeptPlans();
+    await settle(1_100);
+    await executePrepared(getDb(), aRead()); // sees that it is time, still unprepared
+    await settle(300);
+    await executePrepared(getDb(), aRead());
+    expect(await keptStatements()).toBe(1);
   });
 });
