@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { petitionResponses, petitions, signatures, users } from "@/db/schema";
+import { petitionResponses, signatures, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { toDayString } from "@/lib/calendar/working-days";
 import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
+import { movePetitionState } from "@/lib/petitions/move-petition-state";
 import { lockPetitionIn } from "@/lib/petitions/load-petition";
 import { normalizeEmail } from "@/lib/petitions/normalize-email";
 import { mailUser } from "@/lib/petitions/notify-people";
@@ -36,15 +36,12 @@ export async function publishPetitionResponse(
       target: petitionResponses.petitionId,
       set: { decision: answer.decision, reasons: answer.reasons, measures, publishedAt: now, publishedBy: actor.id, updatedAt: now },
     });
-  await tx.update(petitions).set({ state: "responded", respondedAt: now, updatedAt: now }).where(eq(petitions.id, petitionId));
   const today = toDayString(now);
-  await recordEvent(tx, {
-    entityType: "petition",
-    entityId: petitionId,
+  await movePetitionState(tx, petition, {
     actorId: actor.id,
     action: "responded",
-    fromState: petition.state,
-    toState: "responded",
+    to: "responded",
+    columns: { respondedAt: now },
     data: {
       agencyId,
       decision: answer.decision,
@@ -52,7 +49,7 @@ export async function publishPetitionResponse(
       responseDueOn: petition.responseDueOn,
       late: !!petition.responseDueOn && today > petition.responseDueOn,
     },
-    occurredAt: now,
+    now,
   });
   await startSignerNotification(tx, petitionId, "responded");
 

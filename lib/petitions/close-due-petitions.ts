@@ -3,7 +3,7 @@ import { petitions } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { toDayString } from "@/lib/calendar/working-days";
 import { siteUrl } from "@/lib/config";
-import { recordEvent } from "@/lib/events/record-event";
+import { movePetitionState } from "./move-petition-state";
 import { readCount } from "./counts";
 import { mailUser } from "./notify-people";
 import { startSignerNotification } from "./notify-signers";
@@ -41,17 +41,14 @@ async function closePetition(db: Database, petitionId: string, today: string, no
       .for("update");
     if (!petition) return false;
     assertTransition(petition.state, "closed");
-    await tx.update(petitions).set({ state: "closed", closedAt: now, updatedAt: now }).where(eq(petitions.id, petitionId));
     const { confirmed } = await readCount(tx, petitionId);
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
+    await movePetitionState(tx, petition, {
       actorId: null,
       action: "closed",
-      fromState: "open",
-      toState: "closed",
+      to: "closed",
+      columns: { closedAt: now },
       data: { closesOn: petition.closesOn, signatures: confirmed },
-      occurredAt: now,
+      now,
     });
     await startSignerNotification(tx, petitionId, "closed");
     await mailUser(tx, petition.creatorId, "mailSigners.closedToCreator", {

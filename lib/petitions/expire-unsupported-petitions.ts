@@ -2,7 +2,7 @@ import { and, asc, eq, lt } from "drizzle-orm";
 import { petitions } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { toDayString } from "@/lib/calendar/working-days";
-import { recordEvent } from "@/lib/events/record-event";
+import { movePetitionState } from "./move-petition-state";
 import { readCount } from "./counts";
 import { mailUser } from "./notify-people";
 import { assertTransition } from "./states";
@@ -43,16 +43,12 @@ async function expirePetition(db: Database, petitionId: string, today: string, n
     // together can each miss the other: a petition that did reach its support is not expired.
     const { confirmed } = await readCount(tx, petitionId);
     if (petition.supportThreshold !== null && confirmed >= petition.supportThreshold) return false;
-    await tx.update(petitions).set({ state: "expired", updatedAt: now }).where(eq(petitions.id, petitionId));
-    await recordEvent(tx, {
-      entityType: "petition",
-      entityId: petitionId,
+    await movePetitionState(tx, petition, {
       actorId: null,
       action: "expired",
-      fromState: "gathering_support",
-      toState: "expired",
+      to: "expired",
       data: { supportDeadline: petition.supportDeadline, supporters: confirmed, threshold: petition.supportThreshold },
-      occurredAt: now,
+      now,
     });
     await mailUser(tx, petition.creatorId, "mailSigners.expiredToCreator", {
       title: petition.title,

@@ -6,7 +6,8 @@ import type { PetitionState } from "./states";
 
 /** One lifecycle step of a petition: who takes it, to what state, what else it sets, and its event. */
 export interface PetitionStateMove {
-  actorId: string;
+  /** Null for a step the platform takes by itself (closing, expiring). */
+  actorId: string | null;
   /** The event's action, e.g. "submitted", "approved", "rejected". */
   action: string;
   to: PetitionState;
