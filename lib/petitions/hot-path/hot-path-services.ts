@@ -98,7 +98,7 @@ export function createHotPath(options: HotPathOptions) {
   const batcherOptions = {
     maxConcurrent: options.maxConcurrent ?? 1,
     maxBatchSize: options.maxBatchSize ?? 1000,
-    maxWaitMs: options.maxWaitMs ?? 2,
+    maxWaitMs: options.maxWaitMs ?? 0,
     onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, loggable(error).split("\n")[0]),
   };
 

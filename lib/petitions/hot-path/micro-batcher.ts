@@ -71,13 +71,18 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
       counters.batches++;
       counters.items += batch.length;
       counters.largestBatch = Math.max(counters.largestBatch, batch.length);
-      void runBatch(batch).finally(() => {
-        running--;
-        // Items that arrived meanwhile have already waited: go at once.
-        if (queue.length > 0) startBatch();
-        else if (running === 0) while (idle.length) idle.shift()!();
-      });
+      void runBatch(batch);
     }
+  };
+
+  /** A batch has finished: the next one starts before this one's callers are answered. */
+  const batchFinished = () => {
+    running--;
+    // Items that arrived meanwhile have already waited: go at once — before answering the
+    // batch just done, so that the database works on the next batch while this process
+    // writes the answers (answering first kept the database idle for that long).
+    if (queue.length > 0) startBatch();
+    else if (running === 0) while (idle.length) idle.shift()!();
   };
 
   const runBatch = async (batch: Pending<I, O>[]) => {
@@ -88,12 +93,14 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
       if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
     } catch (error) {
       counters.busyMs += performance.now() - startedAt;
+      batchFinished();
       options.onBatchError?.(error, batch.length);
       const failure = new BatchFailedError("failed", error);
       for (const p of batch) p.reject(failure);
       return;
     }
     counters.busyMs += performance.now() - startedAt;
+    batchFinished();
     batch.forEach((p, i) => {
       const result = results[i];
       if (result.ok) p.resolve(result.value);
