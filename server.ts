@@ -1,12 +1,17 @@
-// Birge's process: migrates, seeds an empty database, runs the job worker, and serves
-// Next.js. One process, so the embedded database (PGlite) has a single opener.
+// Birge's server: migrates, seeds an empty database, runs the job worker, and serves.
 //
 // The requests a viral petition brings by the thousand — signing, confirming, the live
 // count — are answered here without Next's request pipeline, with their writes batched
 // (lib/petitions/hot-path); every other request goes to Next. README "Counting signatures
 // and the hot path" explains why.
+//
+// Where Next runs (README "Processes"): on Postgres, in render workers (render-worker.ts, one
+// per core by default, BIRGE_RENDER_WORKERS), so that pages render on every core while this
+// process keeps the hot path and its in-memory rate limits; on the embedded database (PGlite,
+// which allows one opener) and in development, in this process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import next from "next";
+import { availableParallelism } from "node:os";
+import path from "node:path";
 import { runMigrations } from "@/db/migrate";
 import { closeDb, connection, getDb } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
@@ -16,6 +21,7 @@ import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 import { loggable } from "@/lib/errors";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
+import { sendInternalError, startRenderWorkers } from "@/lib/server-process/render-workers";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -29,9 +35,7 @@ async function main() {
     const seeded = await seedIfEmpty();
     if (seeded) console.log("[birge] seeded demo data");
   }
-  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  const { render, stopRendering } = await startNext(kind === "pglite" || dev ? 0 : renderWorkerCount());
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
   // One batch of each kind in flight, while the next one fills (group commit): on one hot
   // petition, two concurrent batches only contend for the same index pages and counter rows
@@ -51,18 +55,8 @@ async function main() {
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
     if (refuseNulInAddress(req, res)) return;
     if (handleHot(req, res)) return;
-    const render = () => {
-      handle(req, res).catch((error) => {
-        console.error("[birge] request failed:", loggable(error));
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.setHeader("content-type", "application/json");
-          res.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
-        }
-      });
-    };
-    if (dev) render();
-    else handlePublicPage(req, res, render);
+    if (dev) render(req, res);
+    else handlePublicPage(req, res, () => render(req, res));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
@@ -81,12 +75,49 @@ async function main() {
     await hotPath.close();
     if (process.env.BIRGE_HOT_PATH_STATS === "1") console.log("[birge] hot path:", JSON.stringify(hotPath.stats()));
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await stopRendering();
     await stopWorker();
     await closeDb();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Render workers on Postgres: BIRGE_RENDER_WORKERS, by default one per core (0: Next in this process). */
+function renderWorkerCount(): number {
+  const asked = process.env.BIRGE_RENDER_WORKERS;
+  if (asked === undefined || asked === "") return availableParallelism();
+  const count = Number(asked);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`BIRGE_RENDER_WORKERS must be a whole number, not "${asked}"`);
+  return count;
+}
+
+/** Next.js in `workers` render workers, or in this process when 0. */
+async function startNext(workers: number): Promise<{ render: (req: IncomingMessage, res: ServerResponse) => void; stopRendering: () => Promise<void> }> {
+  if (workers > 0) {
+    const pool = startRenderWorkers({ count: workers, entry: path.join(process.cwd(), "render-worker.ts") });
+    try {
+      await pool.ready;
+    } catch (error) {
+      await pool.stop();
+      throw error;
+    }
+    console.log(`[birge] ${workers} render worker${workers === 1 ? "" : "s"} ready`);
+    return { render: pool.handle, stopRendering: pool.stop };
+  }
+  // Loaded only here: a process that never renders carries none of Next's request bookkeeping.
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const render = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error) => {
+      console.error("[birge] request failed:", loggable(error));
+      if (!res.headersSent) sendInternalError(res);
+    });
+  };
+  return { render, stopRendering: async () => {} };
 }
 
 main().catch((error) => {

@@ -1,0 +1,207 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request, type IncomingMessage, type ServerResponse } from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+/** The message a render worker sends once it listens. */
+export const RENDER_WORKER_READY = "birge:render-worker-ready";
+
+/** Headers of one connection, not of the request or the answer: never passed on. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade"]);
+
+export function sendInternalError(res: ServerResponse) {
+  sendJsonError(res, 500, "internal", "Internal error");
+}
+
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  const body = JSON.stringify({ error: { code, message } });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...headers });
+  res.end(body);
+}
+
+export interface RenderWorkersOptions {
+  /** How many workers. */
+  count: number;
+  /** The worker's script (render-worker.ts). */
+  entry: string;
+  /** Node options of the workers: this process's by default (tsx's loader, the server's flags). */
+  execArgv?: string[];
+  /** Extra environment for the workers. */
+  env?: Record<string, string>;
+  /** Where the workers' sockets go (a new private folder by default). */
+  socketDir?: string;
+  /** For the log; console.error by default. */
+  log?: (line: string) => void;
+}
+
+export interface RenderWorkers {
+  /** Settles once every worker listens; rejects if one exits first. */
+  ready: Promise<void>;
+  /** Hands the request to the worker with the fewest requests under way. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Stops the workers (each finishes what it is doing) and removes their sockets. */
+  stop(): Promise<void>;
+  /** For tests: each worker's process id (null while it restarts) and requests under way. */
+  workers(): Array<{ pid: number | null; ready: boolean; inFlight: number }>;
+}
+
+interface Worker {
+  index: number;
+  socketPath: string;
+  agent: Agent;
+  child: ChildProcess | null;
+  ready: boolean;
+  inFlight: number;
+  /** Restarts in a row without a request answered in between: each waits longer. */
+  restarts: number;
+}
+
+/**
+ * Starts `count` render workers (render-worker.ts: Next.js, each listening on a Unix socket in
+ * a folder only this user can open) and passes requests to them: the request's headers and
+ * body as they came (server.ts has set x-birge-remote-addr), the answer streamed back. A
+ * header this process set on the response before handing it over (the public page cache's
+ * Cache-Control) is kept, as Next keeps one it finds. A worker that exits is started again;
+ * while no worker is ready, requests get a 503 with Retry-After.
+ */
+export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const socketDir = options.socketDir ?? mkdtempSync(path.join(os.tmpdir(), "birge-render-"));
+  let stopping = false;
+  let next = 0;
+  let settleReady!: (error?: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => (settleReady = (error) => (error ? reject(error) : resolve())));
+  let waitingFor = options.count;
+
+  const workers: Worker[] = Array.from({ length: options.count }, (_, index) => ({
+    index,
+    socketPath: path.join(socketDir, `render-${index}.sock`),
+    agent: new Agent({ keepAlive: true, maxSockets: 256 }),
+    child: null,
+    ready: false,
+    inFlight: 0,
+    restarts: 0,
+  }));
+
+  function start(worker: Worker, first: boolean) {
+    rmSync(worker.socketPath, { force: true });
+    const child = fork(options.entry, [], {
+      execArgv: options.execArgv ?? process.execArgv,
+      env: { ...process.env, ...options.env, BIRGE_RENDER_SOCKET: worker.socketPath },
+      stdio: "inherit",
+    });
+    worker.child = child;
+    child.on("message", (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== RENDER_WORKER_READY || worker.child !== child) return;
+      worker.ready = true;
+      if (first && --waitingFor === 0) settleReady();
+    });
+    child.on("exit", (code, signal) => {
+      if (worker.child !== child) return;
+      const wasReady = worker.ready;
+      worker.ready = false;
+      worker.child = null;
+      worker.agent.destroy();
+      worker.agent = new Agent({ keepAlive: true, maxSockets: 256 });
+      if (stopping) return;
+      if (first && !wasReady) {
+        // It never listened: the server cannot start (no build, say). Its own log says why.
+        settleReady(new Error(`render worker ${worker.index} exited before it was ready (${signal ?? `exit code ${code}`})`));
+        return;
+      }
+      const delay = Math.min(5_000, 250 * 2 ** worker.restarts);
+      worker.restarts++;
+      log(`[birge] render worker ${worker.index} exited (${signal ?? `exit code ${code}`}); starting another in ${delay} ms`);
+      setTimeout(() => {
+        if (!stopping) start(worker, false);
+      }, delay).unref();
+    });
+  }
+
+  for (const worker of workers) start(worker, true);
+
+  function pick(): Worker | null {
+    let best: Worker | null = null;
+    for (let i = 0; i < workers.length; i++) {
+      const worker = workers[(next + i) % workers.length];
+      if (worker.ready && (!best || worker.inFlight < best.inFlight)) best = worker;
+    }
+    next = (next + 1) % workers.length;
+    return best;
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const worker = pick();
+    if (!worker) {
+      req.resume();
+      return sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
+    }
+    worker.inFlight++;
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      worker.inFlight--;
+    };
+    const headers: Record<string, string | string[] | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
+
+    const upstream = request({ socketPath: worker.socketPath, agent: worker.agent, method: req.method, path: req.url, headers });
+    upstream.on("response", (answer) => {
+      worker.restarts = 0;
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined || HOP_BY_HOP.has(name) || name === "transfer-encoding" || res.hasHeader(name)) continue;
+        res.setHeader(name, value);
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage);
+      answer.pipe(res);
+      answer.on("end", done);
+      answer.on("error", () => {
+        done();
+        res.destroy();
+      });
+    });
+    upstream.on("error", (error) => {
+      done();
+      if (res.headersSent) return void res.destroy();
+      if (res.writableEnded || res.destroyed) return;
+      log(`[birge] render worker ${worker.index} did not answer ${req.method} ${req.url}: ${error.message}`);
+      // Nothing reached the worker's answer: a page can be asked for again.
+      sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
+    });
+    // The client went away before the answer was complete: the worker can stop too.
+    res.on("close", () => {
+      done();
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    await Promise.all(
+      workers.map(async (worker) => {
+        const child = worker.child;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        child.kill("SIGTERM");
+        const killed = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(killed);
+      }),
+    );
+    for (const worker of workers) {
+      worker.agent.destroy();
+      rmSync(worker.socketPath, { force: true });
+    }
+    if (!options.socketDir) rmSync(socketDir, { recursive: true, force: true });
+  }
+
+  return {
+    ready,
+    handle,
+    stop,
+    workers: () => workers.map((w) => ({ pid: w.child?.pid ?? null, ready: w.ready, inFlight: w.inFlight })),
+  };
+}

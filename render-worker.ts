@@ -1,0 +1,56 @@
+// A render worker: Next.js on its own process, behind server.ts. On Postgres, server.ts keeps
+// the hot path (signing, confirming, the live count), the public page cache and the job
+// worker, and hands every page and route to one of these over a socket in a private folder
+// (lib/server-process/render-workers.ts). Two processes render at once on two cores, and the
+// hot path's process carries none of Next's per-promise bookkeeping. README "Processes".
+//
+// Only server.ts reaches the socket, so the client address it puts in x-birge-remote-addr is
+// kept as it came.
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb } from "@/db/client";
+import { loggable } from "@/lib/errors";
+import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
+import { RENDER_WORKER_READY, sendInternalError } from "@/lib/server-process/render-workers";
+
+async function main() {
+  ignoreLostLogReader();
+  const socketPath = process.env.BIRGE_RENDER_SOCKET;
+  if (!socketPath || !process.send) throw new Error("render-worker.ts is started by server.ts, not on its own");
+  const port = Number(process.env.PORT || 3000);
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("[birge] request failed:", loggable(error));
+      if (!res.headersSent) sendInternalError(res);
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(socketPath, () => process.send!({ type: RENDER_WORKER_READY }));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // The requests under way finish; then the database closes.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections?.();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  // Ctrl-C reaches the whole process group: server.ts decides when its workers stop.
+  process.on("SIGINT", () => {});
+  // server.ts is gone (killed outright): nobody can reach this process any more.
+  process.on("disconnect", () => void stop());
+}
+
+main().catch((error) => {
+  console.error("[birge] render worker failed to start:", loggable(error));
+  process.exit(1);
+});
