@@ -22,13 +22,19 @@ export type Executor = Database | Transaction;
 
 export type DriverKind = "postgres" | "pglite";
 
+/**
+ * The hot path's statements by kind, each on a connection of its own (Postgres): signing
+ * batches one after another on one, confirming batches on the other, the two kinds side by side.
+ */
+export type HotPathLane = "sign" | "confirm";
+
 interface Connection {
   kind: DriverKind;
   db: Database;
   pglite?: PGlite;
   sql?: postgres.Sql;
-  /** The hot path's own connections (Postgres only), opened on first use: see executePrepared. */
-  hotPathSql?: () => postgres.Sql;
+  /** The hot path's own connection for one kind of statement (Postgres only), opened on first use: see executePrepared. */
+  hotPathSql?: (lane?: HotPathLane) => postgres.Sql;
   /** Whether the hot path's statements may keep their plans yet (Postgres only): see executePrepared. */
   keepsPlans?: () => boolean;
   close: () => Promise<void>;
@@ -65,16 +71,21 @@ function open(): Connection {
       // seconds) would stay the plan as it grows to millions of rows.
       connection: { application_name: "birge", plan_cache_mode: "force_custom_plan" },
     });
-    let hot: postgres.Sql | null = null;
-    const hotPathSql = () => {
+    const lanes = new Map<HotPathLane, postgres.Sql>();
+    const hotPathSql = (lane: HotPathLane = "sign") => {
+      let hot = lanes.get(lane);
       if (hot) return hot;
+      // One connection per kind of statement: a second batch sent while one runs waits in that
+      // connection's pipeline (postgres.js sends it at once), so Postgres starts it the moment
+      // the first has committed, with no round trip in between (see executePrepared).
       hot = postgres(url, {
-        max: 4,
+        max: 1,
         onnotice: () => {},
         connection: { application_name: "birge-hot-path", ...HOT_PATH_SESSION },
       });
       // The same value handling as the main pool (JSON parameters passed through as written).
       drizzlePostgres(hot, { schema });
+      lanes.set(lane, hot);
       return hot;
     };
     const keepsPlans = planKeeping(() => signaturesCanKeepPlans((text) => sql.unsafe(text)), {
@@ -87,7 +98,7 @@ function open(): Connection {
       hotPathSql,
       keepsPlans,
       close: async () => {
-        await Promise.all([sql.end({ timeout: 5 }), hot?.end({ timeout: 5 })]);
+        await Promise.all([sql.end({ timeout: 5 }), ...[...lanes.values()].map((hot) => hot.end({ timeout: 5 }))]);
       },
     };
   }
@@ -165,20 +176,21 @@ export async function signaturesCanKeepPlans(query: (text: string) => Promise<Re
 
 /**
  * `db.execute(query)`'s rows, but on Postgres outside a transaction on the hot path's own
- * connections, as a named prepared statement once `signatures` has some size (before that,
+ * connection for `lane`, as a named prepared statement once `signatures` has some size (before that,
  * planned on each run with the table's current size: KEEP_PLANS_FROM_PAGES): parsed,
  * described and planned once per connection instead of on every run, with a plan that
  * reaches every table by an index. An ANALYZE of a table the plan reads (autovacuum's, as
  * tables grow) makes Postgres plan it again. For the hot path's two statements (signing,
  * confirming), run thousands of times a second with the same text (their rows travel as one
- * JSON parameter); not for anything whose best plan depends on its parameters.
+ * JSON parameter); not for anything whose best plan depends on its parameters. Each lane is
+ * one connection: statements sent while one runs are pipelined on it and run in order.
  */
-export async function executePrepared<T>(executor: Executor, query: SQL): Promise<T[]> {
+export async function executePrepared<T>(executor: Executor, query: SQL, lane?: HotPathLane): Promise<T[]> {
   const current = connection();
   if (current.kind === "postgres" && current.hotPathSql && executor === current.db) {
     const { sql: text, params } = dialect.sqlToQuery(query);
     const prepare = current.keepsPlans?.() ?? false;
-    return (await current.hotPathSql().unsafe(text, params as never[], { prepare })) as unknown as T[];
+    return (await current.hotPathSql(lane).unsafe(text, params as never[], { prepare })) as unknown as T[];
   }
   return rowsOf<T>(await executor.execute(query));
 }

@@ -96,14 +96,24 @@ describe("a viral petition signed through the batched path", () => {
     await hot.close();
   });
 
-  it("answers every request of a failed batch with an error and writes nothing of it", async () => {
-    const petition = await openPetition();
-    // The database fails the batch's statement after its signatures are inserted: writing the
-    // outbox message of one of its signers raises, as a full disk would.
+  /**
+   * Runs `work` while the database fails any statement that writes an outbox message to an
+   * address at full-disk.test — after the batch's signatures are inserted, as a full disk would.
+   */
+  async function withFullDiskFor(work: () => Promise<void>) {
     await db().execute(sql`create or replace function fail_like_a_full_disk() returns trigger language plpgsql as $$
       begin if new.to_address like '%@full-disk.test' then raise exception 'the disk is full'; end if; return new; end $$`);
     await db().execute(sql`create trigger full_disk before insert on mail_messages for each row execute function fail_like_a_full_disk()`);
     try {
+      await work();
+    } finally {
+      await db().execute(sql`drop trigger full_disk on mail_messages`);
+    }
+  }
+
+  it("answers every request of a failed batch with an error and writes nothing of it", async () => {
+    const petition = await openPetition();
+    await withFullDiskFor(async () => {
       const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 20 });
       const requests = [
         ...Array.from({ length: 19 }, () => signer(petition.number)),
@@ -125,9 +135,26 @@ describe("a viral petition signed through the batched path", () => {
       await expect(hot.sign(requests[0])).resolves.toEqual({ outcome: "check_email" });
       expect(await rowsFor(petition.id)).toHaveLength(1);
       await hot.close();
-    } finally {
-      await db().execute(sql`drop trigger full_disk on mail_messages`);
-    }
+    });
+  });
+
+  it("keeps the batch sent right behind a failing one: it commits, the failed one writes nothing", async () => {
+    const petition = await openPetition();
+    await withFullDiskFor(async () => {
+      // Two batches of 20 in flight at once (on Postgres, pipelined on the signing connection).
+      const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 20 });
+      const failing = [...Array.from({ length: 19 }, () => signer(petition.number)), signer(petition.number, { email: `${unique("unlucky")}@full-disk.test` })];
+      const behind = Array.from({ length: 20 }, () => signer(petition.number));
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const settled = await Promise.allSettled([...failing, ...behind].map((r) => hot.sign(r)));
+      logged.mockRestore();
+      expect(hot.stats().signing.batches).toBe(2);
+      expect(settled.slice(0, 20).every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
+      expect(settled.slice(20).every((s) => s.status === "fulfilled" && s.value.outcome === "check_email")).toBe(true);
+      const stored = await rowsFor(petition.id);
+      expect(stored.map((r) => r.email).sort()).toEqual(behind.map((r) => r.input.email).sort());
+      await hot.close();
+    });
   });
 
   it("keeps every acknowledged signature and confirmation when the process stops and another starts", async () => {

@@ -43,7 +43,7 @@ interface ConfirmRow {
 export async function confirmMany(db: Executor, signatureIds: readonly number[], now: Date = new Date()): Promise<ItemResult<ConfirmResult>[]> {
   if (signatureIds.length === 0) return [];
   const ids = [...new Set(signatureIds)];
-  const rows = await executePrepared<ConfirmRow>(db, confirmingStatement(ids, now));
+  const rows = await executePrepared<ConfirmRow>(db, confirmingStatement(ids, now), "confirm");
   const confirmed = new Map(rows.filter((row) => row.moved).map((row) => [Number(row.id), row]));
   const current = new Map(rows.filter((row) => !row.moved).map((row) => [Number(row.id), row]));
 

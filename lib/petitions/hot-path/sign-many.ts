@@ -148,7 +148,7 @@ export async function signMany(
     throw new Error("signMany confirms a signed-in signer at once and so moves the counts: call it inside a transaction");
   }
 
-  const outcomes = await executePrepared<StatementOutcome>(db, signingStatement(rows, new Date()));
+  const outcomes = await executePrepared<StatementOutcome>(db, signingStatement(rows, new Date()), "sign");
 
   const deltas: CountDelta[] = [];
   const confirmedPetitions = new Set<string>();
