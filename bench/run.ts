@@ -34,9 +34,15 @@ const BENCH_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 const PORTS = { bare: 3901, birge: 3902, pglite: 3903 };
 /** Keep-alive connections of every load (the same for the references and Birge); BENCH_CONNECTIONS to try another number. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
+/**
+ * A bigger crowd: the bare baseline and Birge's signing again with this many connections each.
+ * A viral petition brings thousands of people at once; the bare server and the batched path
+ * answer a bigger crowd differently (bare loses a little, batches grow), so the bench shows both.
+ */
+const CROWD_CONNECTIONS = 256;
 const SECONDS = QUICK
-  ? { warm: 1, baseline: 2, naive: 3, sign: 6, confirm: 5, count: 2, page: 2, pgliteSign: 2, pgliteConfirm: 2, pgliteCount: 1 }
-  : { warm: 3, baseline: 10, naive: 15, sign: 30, confirm: 30, count: 10, page: 10, pgliteSign: 10, pgliteConfirm: 10, pgliteCount: 5 };
+  ? { warm: 1, baseline: 2, naive: 3, sign: 6, confirm: 5, count: 2, page: 2, crowdBaseline: 2, crowdSign: 4, pgliteSign: 2, pgliteConfirm: 2, pgliteCount: 1 }
+  : { warm: 3, baseline: 10, naive: 15, sign: 30, confirm: 30, count: 10, page: 10, crowdBaseline: 10, crowdSign: 15, pgliteSign: 10, pgliteConfirm: 10, pgliteCount: 5 };
 /** Upper bound on requests per load, whatever the duration. */
 const MAX_REQUESTS = 2_000_000;
 
@@ -373,6 +379,10 @@ async function main() {
   const baseline = await runLoad({ port: bare.port, connections: CONNECTIONS, durationMs: SECONDS.baseline * 1000, maxRequests: MAX_REQUESTS, scenario: baselineScenario });
   const baselineEntry = entry("bare node:http (reference)", baseline, { ratio_to_baseline: 1 });
   log(`baseline: ${baselineEntry.rate_per_s}/s, p99 ${baselineEntry.p99_ms} ms`);
+  await runLoad({ port: bare.port, connections: CROWD_CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: baselineScenario });
+  const crowdBaseline = await runLoad({ port: bare.port, connections: CROWD_CONNECTIONS, durationMs: SECONDS.crowdBaseline * 1000, maxRequests: MAX_REQUESTS, scenario: baselineScenario });
+  entry(`bare node:http, ${CROWD_CONNECTIONS} connections (reference)`, crowdBaseline, { ratio_to_baseline: 1 });
+  log(`baseline with ${CROWD_CONNECTIONS} connections: ${Math.round(crowdBaseline.ratePerS)}/s`);
   await bare.stop();
 
   // The hot path's first signatures go in now, while the tables are empty: its statements
@@ -409,6 +419,26 @@ async function main() {
   // 3–5. Birge: sign, confirm (with the count's staleness probed meanwhile), count.
   const references = { baseline: baseline.ratePerS, naive: naive.ratePerS };
   const pg = await signConfirmCount({ label: "birge", port: birge.port, query, regions, seconds: SECONDS, warm: true, references });
+
+  // The same signing with the bigger crowd, against the bare server with as many connections.
+  const crowdPetition = await createPetition(query, "birge: a bigger crowd");
+  const crowdRunId = `crowd${Date.now().toString(36)}`;
+  const crowdSign = await runLoad({
+    port: birge.port,
+    connections: CROWD_CONNECTIONS,
+    durationMs: SECONDS.crowdSign * 1000,
+    maxRequests: MAX_REQUESTS,
+    scenario: { kind: "sign", path: `/api/v1/petitions/${crowdPetition.number}/signatures`, regions, runId: crowdRunId, ipSalt: 6 },
+  });
+  const crowdCheck = await checkSignatures(query, crowdPetition.id, crowdRunId, crowdSign);
+  checks.birge_sign_crowd = crowdCheck;
+  const crowdEntry = entry(`birge: sign, ${CROWD_CONNECTIONS} connections (hot path)`, crowdSign, {
+    ratio_to_baseline: round(crowdSign.ratePerS / crowdBaseline.ratePerS, 3),
+    ratio_to_naive: round(crowdSign.ratePerS / naive.ratePerS, 1),
+    lost: crowdCheck.lost,
+    double_counted: 0,
+  });
+  log(`birge with ${CROWD_CONNECTIONS} connections: ${crowdEntry.rate_per_s}/s, p99 ${crowdEntry.p99_ms} ms; accepted ${crowdCheck.accepted_signers} = stored ${crowdCheck.stored_signatures}, lost ${crowdCheck.lost}`);
 
   // The petition page for people not signed in. First a crowd on the viral petition's page,
   // as it reaches the origin with no CDN in front: the origin keeps a render for 0.5 s
@@ -549,22 +579,30 @@ async function prepareEmbedded(dir: string) {
 function targets() {
   const find = (name: string) => entries.find((e) => e.name === name);
   const sign = find("birge: sign (hot path)");
+  const crowdSign = find(`birge: sign, ${CROWD_CONNECTIONS} connections (hot path)`);
   const confirm = find("birge: confirm");
   const count = find("birge: count endpoint");
   const staleness = checks.birge_count_staleness as { max_lag_ms: number; at_rest: { exact: boolean } } | undefined;
   const signCheck = checks.birge_sign as { lost: number; accepted_signers: number; stored_signatures: number } | undefined;
+  const crowdCheck = checks.birge_sign_crowd as { lost: number; accepted_signers: number; stored_signatures: number } | undefined;
   const confirmCheck = checks.birge_confirm as { lost: number; double_counted: number } | undefined;
   const verdict = (ok: boolean | undefined) => (ok === undefined ? "n/a" : ok ? "met" : "NOT met");
   return {
     "sign ≥ 15× naive": verdict(sign && (sign.ratio_to_naive ?? 0) >= 15),
-    "sign ≥ 30% of bare node:http": verdict(sign && (sign.ratio_to_baseline ?? 0) >= 0.3),
-    "sign p99 ≤ 50 ms": verdict(sign && (sign.p99_ms ?? Infinity) <= 50),
+    [`sign ≥ 30% of bare node:http (${CONNECTIONS} connections each)`]: verdict(sign && (sign.ratio_to_baseline ?? 0) >= 0.3),
+    [`sign ≥ 30% of bare node:http (${CROWD_CONNECTIONS} connections each)`]: verdict(crowdSign && (crowdSign.ratio_to_baseline ?? 0) >= 0.3),
+    "sign p99 ≤ 50 ms": verdict(sign && crowdSign && Math.max(sign.p99_ms ?? Infinity, crowdSign.p99_ms ?? Infinity) <= 50),
     "confirm ≥ half the sign rate": verdict(sign && confirm && confirm.rate_per_s >= sign.rate_per_s / 2),
     "confirm p99 ≤ 50 ms": verdict(confirm && (confirm.p99_ms ?? Infinity) <= 50),
     "count ≤ 1 s behind, exact at rest": verdict(staleness && staleness.max_lag_ms <= 1000 && staleness.at_rest.exact),
     "count endpoint ≥ 30% of bare node:http": verdict(count && (count.ratio_to_baseline ?? 0) >= 0.3),
     "accepted = stored, 0 lost, 0 counted twice": verdict(
-      signCheck && confirmCheck && signCheck.lost === 0 && signCheck.accepted_signers === signCheck.stored_signatures && confirmCheck.lost === 0 && confirmCheck.double_counted === 0,
+      signCheck &&
+        crowdCheck &&
+        confirmCheck &&
+        [signCheck, crowdCheck].every((c) => c.lost === 0 && c.accepted_signers === c.stored_signatures) &&
+        confirmCheck.lost === 0 &&
+        confirmCheck.double_counted === 0,
     ),
   };
 }
