@@ -29,7 +29,9 @@ async function main() {
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 65_000;
+  // Longer than server.ts keeps an idle connection to a worker (60 s), so that server.ts is
+  // always the side that closes it and never sends a request on a closing connection.
+  server.keepAliveTimeout = 10 * 60_000;
   server.listen(socketPath, () => process.send!({ type: RENDER_WORKER_READY }));
 
   let stopping = false;

@@ -35,12 +35,13 @@ async function main() {
     const seeded = await seedIfEmpty();
     if (seeded) console.log("[birge] seeded demo data");
   }
-  const { render, stopRendering } = await startNext(kind === "pglite" || dev ? 0 : renderWorkerCount());
+  const { render, stopRestarting, stopRendering } = await startNext(kind === "pglite" || dev ? 0 : renderWorkerCount());
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
   // Two batches of each kind in flight on Postgres, on that kind's one connection: the second
   // waits in the connection's pipeline and starts the moment the first has committed, with no
-  // round trip in between (measured: sign +10%; two batches on two connections were slower,
-  // contending for the same index pages and counter rows). PGlite has one connection: one.
+  // round trip in between, once the statements are kept prepared (db/client.ts). Measured: sign
+  // +10%; two batches on two connections were slower, contending for the same index pages and
+  // counter rows. PGlite has one connection: one batch at a time.
   const hotPath = createHotPath({
     db: getDb(),
     maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2),
@@ -68,6 +69,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopRestarting();
     console.log(`[birge] ${signal}: stopping`);
     // Stop taking connections, write every batch already gathered (their callers get their
     // answers), then stop the worker and close the database.
@@ -85,19 +87,33 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-/** Render workers on Postgres: BIRGE_RENDER_WORKERS, by default one per core (0: Next in this process). */
+/**
+ * Render workers on Postgres: BIRGE_RENDER_WORKERS, by default one per core up to 4 (0: Next in
+ * this process). Node counts the host's cores, not a container's CPU limit; each worker is a
+ * Next process (~200 MB) with a Postgres pool of its own.
+ */
 function renderWorkerCount(): number {
   const asked = process.env.BIRGE_RENDER_WORKERS;
-  if (asked === undefined || asked === "") return availableParallelism();
+  if (asked === undefined || asked === "") return Math.min(availableParallelism(), 4);
   const count = Number(asked);
   if (!Number.isInteger(count) || count < 0) throw new Error(`BIRGE_RENDER_WORKERS must be a whole number, not "${asked}"`);
   return count;
 }
 
 /** Next.js in `workers` render workers, or in this process when 0. */
-async function startNext(workers: number): Promise<{ render: (req: IncomingMessage, res: ServerResponse) => void; stopRendering: () => Promise<void> }> {
+async function startNext(workers: number): Promise<{
+  render: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Called as the server begins to stop: a render worker that exits from now on stays stopped. */
+  stopRestarting: () => void;
+  stopRendering: () => Promise<void>;
+}> {
   if (workers > 0) {
-    const pool = startRenderWorkers({ count: workers, entry: path.join(process.cwd(), "render-worker.ts") });
+    const pool = startRenderWorkers({
+      count: workers,
+      entry: path.join(process.cwd(), "render-worker.ts"),
+      // One thread renders a few pages at a time: 5 connections each unless DATABASE_POOL_SIZE says otherwise.
+      env: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || "5" },
+    });
     try {
       await pool.ready;
     } catch (error) {
@@ -105,7 +121,7 @@ async function startNext(workers: number): Promise<{ render: (req: IncomingMessa
       throw error;
     }
     console.log(`[birge] ${workers} render worker${workers === 1 ? "" : "s"} ready`);
-    return { render: pool.handle, stopRendering: pool.stop };
+    return { render: pool.handle, stopRestarting: pool.stopRestarting, stopRendering: pool.stop };
   }
   // Loaded only here: a process that never renders carries none of Next's request bookkeeping.
   const { default: next } = await import("next");
@@ -118,7 +134,7 @@ async function startNext(workers: number): Promise<{ render: (req: IncomingMessa
       if (!res.headersSent) sendInternalError(res);
     });
   };
-  return { render, stopRendering: async () => {} };
+  return { render, stopRestarting: () => {}, stopRendering: async () => {} };
 }
 
 main().catch((error) => {

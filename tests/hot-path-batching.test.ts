@@ -141,7 +141,7 @@ describe("a viral petition signed through the batched path", () => {
   it("keeps the batch sent right behind a failing one: it commits, the failed one writes nothing", async () => {
     const petition = await openPetition();
     await withFullDiskFor(async () => {
-      // Two batches of 20 in flight at once (on Postgres, pipelined on the signing connection).
+      // Two batches of 20 in flight at once (on Postgres, both on the signing connection).
       const hot = hotPath({ maxWaitMs: 50, maxBatchSize: 20 });
       const failing = [...Array.from({ length: 19 }, () => signer(petition.number)), signer(petition.number, { email: `${unique("unlucky")}@full-disk.test` })];
       const behind = Array.from({ length: 20 }, () => signer(petition.number));

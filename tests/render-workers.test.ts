@@ -93,10 +93,18 @@ describe("a visitor's request handed to a render worker", () => {
     expect(kept.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=1");
   });
 
-  it("streams a page as the worker writes it", async () => {
+  it("streams a page as the worker writes it, not once it is complete", async () => {
     const { base } = await serve(1);
     const response = await fetch(`${base}/stream`);
-    expect(await response.text()).toBe("first second third");
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    // The worker writes "second " 50 ms and "third" 100 ms after "first ": a proxy that waited
+    // for the whole answer would hand over all three at once.
+    const first = await reader.read();
+    expect(decoder.decode(first.value)).toBe("first ");
+    let rest = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest).toBe("second third");
   });
 
   it("spreads pages rendering at the same time over the workers", async () => {
@@ -127,6 +135,14 @@ describe("an operator whose render worker dies", () => {
     const seen = await answer!.json();
     expect(seen.pid).not.toBe(firstPid);
     expect(isAlive(firstPid!)).toBe(false);
+  });
+
+  it("tells a visitor whose form post the dying worker may have saved to check, not to send it again", async () => {
+    const { base } = await serve(1);
+    const crashed = await fetch(`${base}/crash`, { method: "POST", body: "title=Parks" });
+    expect(crashed.status).toBe(502);
+    expect(crashed.headers.get("retry-after")).toBeNull();
+    expect((await crashed.json()).error.message).toMatch(/check whether your change was saved/);
   });
 
   it("is told at start when a worker cannot start, and no worker is left running", async () => {

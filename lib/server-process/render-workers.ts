@@ -33,13 +33,17 @@ export interface RenderWorkersOptions {
   socketDir?: string;
   /** For the log; console.error by default. */
   log?: (line: string) => void;
+  /** How long the workers may take to start (ms; 3 minutes by default). */
+  readyTimeoutMs?: number;
 }
 
 export interface RenderWorkers {
-  /** Settles once every worker listens; rejects if one exits first. */
+  /** Settles once every worker listens; rejects if one exits (or cannot be started) first, or after `readyTimeoutMs`. */
   ready: Promise<void>;
   /** Hands the request to the worker with the fewest requests under way. */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** From now on a worker that exits is not started again (call when the server begins to stop). */
+  stopRestarting(): void;
   /** Stops the workers (each finishes what it is doing) and removes their sockets. */
   stop(): Promise<void>;
   /** For tests: each worker's process id (null while it restarts) and requests under way. */
@@ -57,6 +61,16 @@ interface Worker {
   restarts: number;
 }
 
+/** Methods a browser may send again without harm: only these are told to try again. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Connections to a worker are kept between requests, and dropped after a minute idle —
+ * before the worker would close them (render-worker.ts keeps them longer), so a request is
+ * never sent on a connection the worker is closing.
+ */
+const newAgent = () => new Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
+
 /**
  * Starts `count` render workers (render-worker.ts: Next.js, each listening on a Unix socket in
  * a folder only this user can open) and passes requests to them: the request's headers and
@@ -71,52 +85,86 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
   let stopping = false;
   let next = 0;
   let settleReady!: (error?: Error) => void;
-  const ready = new Promise<void>((resolve, reject) => (settleReady = (error) => (error ? reject(error) : resolve())));
+  let readySettled = false;
+  const ready = new Promise<void>((resolve, reject) => {
+    settleReady = (error) => {
+      if (readySettled) return;
+      readySettled = true;
+      clearTimeout(readyTimer);
+      if (error) reject(error);
+      else resolve();
+    };
+  });
+  const readyTimer = setTimeout(
+    () => settleReady(new Error(`the render workers were not ready within ${(options.readyTimeoutMs ?? 180_000) / 1000} s`)),
+    options.readyTimeoutMs ?? 180_000,
+  );
+  readyTimer.unref();
+  // Whoever starts the workers awaits `ready`; a failure after they stopped waiting is not an error of the process.
+  ready.catch(() => {});
   let waitingFor = options.count;
 
   const workers: Worker[] = Array.from({ length: options.count }, (_, index) => ({
     index,
     socketPath: path.join(socketDir, `render-${index}.sock`),
-    agent: new Agent({ keepAlive: true, maxSockets: 256 }),
+    agent: newAgent(),
     child: null,
     ready: false,
     inFlight: 0,
     restarts: 0,
   }));
 
+  /** The worker's process is gone (exited, or could not be started): start another, or fail the start. */
+  function lost(worker: Worker, first: boolean, wasReady: boolean, why: string) {
+    worker.ready = false;
+    worker.child = null;
+    worker.agent.destroy();
+    worker.agent = newAgent();
+    if (stopping) return;
+    if (first && !wasReady) {
+      // It never listened: the server cannot start (no build, say). Its own log says why.
+      settleReady(new Error(`render worker ${worker.index} exited before it was ready (${why})`));
+      return;
+    }
+    const delay = Math.min(5_000, 250 * 2 ** worker.restarts);
+    worker.restarts++;
+    log(`[birge] render worker ${worker.index} exited (${why}); starting another in ${delay} ms`);
+    setTimeout(() => {
+      if (!stopping) start(worker, false);
+    }, delay).unref();
+  }
+
   function start(worker: Worker, first: boolean) {
-    rmSync(worker.socketPath, { force: true });
-    const child = fork(options.entry, [], {
-      execArgv: options.execArgv ?? process.execArgv,
-      env: { ...process.env, ...options.env, BIRGE_RENDER_SOCKET: worker.socketPath },
-      stdio: "inherit",
-    });
+    let child: ChildProcess;
+    try {
+      rmSync(worker.socketPath, { force: true });
+      child = fork(options.entry, [], {
+        execArgv: options.execArgv ?? process.execArgv,
+        env: { ...process.env, ...options.env, BIRGE_RENDER_SOCKET: worker.socketPath },
+        stdio: "inherit",
+      });
+    } catch (error) {
+      // Out of memory or of process slots: keep serving the hot path, try again later.
+      return lost(worker, first, false, (error as Error).message);
+    }
     worker.child = child;
+    let gone = false;
+    const goneWith = (why: string) => {
+      if (gone || worker.child !== child) return;
+      gone = true;
+      lost(worker, first, worker.ready, why);
+    };
     child.on("message", (message: unknown) => {
       if ((message as { type?: unknown } | null)?.type !== RENDER_WORKER_READY || worker.child !== child) return;
       worker.ready = true;
       if (first && --waitingFor === 0) settleReady();
     });
-    child.on("exit", (code, signal) => {
-      if (worker.child !== child) return;
-      const wasReady = worker.ready;
-      worker.ready = false;
-      worker.child = null;
-      worker.agent.destroy();
-      worker.agent = new Agent({ keepAlive: true, maxSockets: 256 });
-      if (stopping) return;
-      if (first && !wasReady) {
-        // It never listened: the server cannot start (no build, say). Its own log says why.
-        settleReady(new Error(`render worker ${worker.index} exited before it was ready (${signal ?? `exit code ${code}`})`));
-        return;
-      }
-      const delay = Math.min(5_000, 250 * 2 ** worker.restarts);
-      worker.restarts++;
-      log(`[birge] render worker ${worker.index} exited (${signal ?? `exit code ${code}`}); starting another in ${delay} ms`);
-      setTimeout(() => {
-        if (!stopping) start(worker, false);
-      }, delay).unref();
+    // A process that could not be started (EAGAIN, EMFILE…) reports "error" and never "exit".
+    child.on("error", (error) => {
+      if (child.pid === undefined) goneWith(error.message);
+      else log(`[birge] render worker ${worker.index}: ${error.message}`);
     });
+    child.on("exit", (code, signal) => goneWith(signal ?? `exit code ${code}`));
   }
 
   for (const worker of workers) start(worker, true);
@@ -131,7 +179,15 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
     return best;
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  function unavailable(req: IncomingMessage, res: ServerResponse) {
+    if (SAFE_METHODS.has(req.method ?? "GET")) {
+      return sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
+    }
+    // The worker may have saved the change before it went away: no invitation to send it again.
+    sendJsonError(res, 502, "unavailable", "The site restarted before it could answer; check whether your change was saved before sending it again");
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, retried = false): void {
     const worker = pick();
     if (!worker) {
       req.resume();
@@ -147,8 +203,11 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
     const headers: Record<string, string | string[] | undefined> = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
 
+    // Not res.headersSent: the public page cache holds the head back until the page is complete.
+    let answered = false;
     const upstream = request({ socketPath: worker.socketPath, agent: worker.agent, method: req.method, path: req.url, headers });
     upstream.on("response", (answer) => {
+      answered = true;
       worker.restarts = 0;
       for (const [name, value] of Object.entries(answer.headers)) {
         if (value === undefined || HOP_BY_HOP.has(name) || name === "transfer-encoding" || res.hasHeader(name)) continue;
@@ -164,22 +223,33 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
     });
     upstream.on("error", (error) => {
       done();
-      if (res.headersSent) return void res.destroy();
+      if (answered) return void res.destroy();
       if (res.writableEnded || res.destroyed) return;
+      // A kept connection the worker closed just as this request went out: a page asked for
+      // with GET or HEAD (no body) can simply go again, once.
+      if (upstream.reusedSocket && !retried && (req.method === "GET" || req.method === "HEAD")) return handle(req, res, true);
       log(`[birge] render worker ${worker.index} did not answer ${req.method} ${req.url}: ${error.message}`);
-      // Nothing reached the worker's answer: a page can be asked for again.
-      sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
+      req.unpipe(upstream);
+      req.resume();
+      unavailable(req, res);
     });
     // The client went away before the answer was complete: the worker can stop too.
     res.on("close", () => {
       done();
       if (!res.writableFinished) upstream.destroy();
     });
-    req.pipe(upstream);
+    // A GET sent again after a dropped connection has already been read to its end.
+    if (req.readableEnded) upstream.end();
+    else req.pipe(upstream);
+  }
+
+  function stopRestarting() {
+    stopping = true;
   }
 
   async function stop(): Promise<void> {
     stopping = true;
+    settleReady(new Error("the render workers were stopped before they were ready"));
     await Promise.all(
       workers.map(async (worker) => {
         const child = worker.child;
@@ -200,7 +270,8 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
 
   return {
     ready,
-    handle,
+    handle: (req, res) => handle(req, res),
+    stopRestarting,
     stop,
     workers: () => workers.map((w) => ({ pid: w.child?.pid ?? null, ready: w.ready, inFlight: w.inFlight })),
   };
