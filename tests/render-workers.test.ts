@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -151,6 +152,24 @@ describe("an operator whose render worker dies", () => {
     await expect(failing.ready).rejects.toThrow(/exited before it was ready/);
     await failing.stop();
     for (const worker of failing.workers()) expect(worker.pid).toBeNull();
+  });
+
+  it("finds the socket folder of a server that was killed outright removed at the next start", async () => {
+    // A process that has exited: its folder is what a SIGKILL leaves behind.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const stale = path.join(os.tmpdir(), `birge-render-${gone}-left`);
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(path.join(stale, "render-0.sock"), "");
+    const ours = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith(`birge-render-${process.pid}-`));
+    const before = ours();
+
+    const workers = startRenderWorkers({ count: 1, entry: CHILD, execArgv: ["--import", "tsx"], log: () => {} });
+    await workers.ready;
+    expect(existsSync(stale)).toBe(false);
+    const mine = ours().filter((name) => !before.includes(name));
+    expect(mine).toHaveLength(1);
+    await workers.stop();
+    expect(existsSync(path.join(os.tmpdir(), mine[0]))).toBe(false);
   });
 
   it("stops every worker and removes their sockets when the server stops", async () => {

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { Agent, request, type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -71,6 +71,32 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 const newAgent = () => new Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
 
+const SOCKET_DIR_PREFIX = "birge-render-";
+
+/**
+ * A private folder (0700) for the workers' sockets, named after this process. Folders left by a
+ * server that was killed outright (SIGKILL, a crash) are removed first: their process is gone.
+ */
+function newSocketDir(): string {
+  const tmp = os.tmpdir();
+  for (const name of readdirSync(tmp)) {
+    const pid = Number(new RegExp(`^${SOCKET_DIR_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(path.join(tmp, `${SOCKET_DIR_PREFIX}${process.pid}-`));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: someone else's process, alive.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
  * Starts `count` render workers (render-worker.ts: Next.js, each listening on a Unix socket in
  * a folder only this user can open) and passes requests to them: the request's headers and
@@ -81,7 +107,7 @@ const newAgent = () => new Agent({ keepAlive: true, maxSockets: 256, timeout: 60
  */
 export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers {
   const log = options.log ?? ((line: string) => console.error(line));
-  const socketDir = options.socketDir ?? mkdtempSync(path.join(os.tmpdir(), "birge-render-"));
+  const socketDir = options.socketDir ?? newSocketDir();
   let stopping = false;
   let next = 0;
   let settleReady!: (error?: Error) => void;
