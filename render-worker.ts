@@ -7,28 +7,18 @@
 // Only server.ts reaches the socket, so the client address it puts in x-birge-remote-addr is
 // kept as it came.
 import { createServer } from "node:http";
-import next from "next";
 import { closeDb } from "@/db/client";
 import { loggable } from "@/lib/errors";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
-import { RENDER_WORKER_READY, sendInternalError } from "@/lib/server-process/render-workers";
+import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
+import { RENDER_WORKER_READY } from "@/lib/server-process/render-workers";
 
 async function main() {
   ignoreLostLogReader();
   const socketPath = process.env.BIRGE_RENDER_SOCKET;
   if (!socketPath || !process.send) throw new Error("render-worker.ts is started by server.ts, not on its own");
-  const port = Number(process.env.PORT || 3000);
-  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      console.error("[birge] request failed:", loggable(error));
-      if (!res.headersSent) sendInternalError(res);
-      else res.destroy();
-    });
-  });
+  const render = await startNextRenderer({ dev: false, port: Number(process.env.PORT || 3000) });
+  const server = createServer(render);
   // Longer than server.ts keeps an idle connection to a worker (60 s), so that server.ts is
   // always the side that closes it and never sends a request on a closing connection.
   server.keepAliveTimeout = 10 * 60_000;
@@ -39,9 +29,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     // The requests under way finish; then the database closes.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections?.();
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await closeServer(server, 5_000);
     await closeDb();
     process.exit(0);
   };

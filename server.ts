@@ -20,8 +20,10 @@ import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 import { loggable } from "@/lib/errors";
+import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
-import { sendInternalError, startRenderWorkers } from "@/lib/server-process/render-workers";
+import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
+import { startRenderWorkers } from "@/lib/server-process/render-workers";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -73,11 +75,10 @@ async function main() {
     console.log(`[birge] ${signal}: stopping`);
     // Stop taking connections, write every batch already gathered (their callers get their
     // answers), then stop the worker and close the database.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections?.();
+    const closed = closeServer(server, 5_000);
     await hotPath.close();
     if (process.env.BIRGE_HOT_PATH_STATS === "1") console.log("[birge] hot path:", JSON.stringify(hotPath.stats()));
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await closed;
     await stopRendering();
     await stopWorker();
     await closeDb();
@@ -123,18 +124,7 @@ async function startNext(workers: number): Promise<{
     console.log(`[birge] ${workers} render worker${workers === 1 ? "" : "s"} ready`);
     return { render: pool.handle, stopRestarting: pool.stopRestarting, stopRendering: pool.stop };
   }
-  // Loaded only here: a process that never renders carries none of Next's request bookkeeping.
-  const { default: next } = await import("next");
-  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const render = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error) => {
-      console.error("[birge] request failed:", loggable(error));
-      if (!res.headersSent) sendInternalError(res);
-    });
-  };
-  return { render, stopRestarting: () => {}, stopRendering: async () => {} };
+  return { render: await startNextRenderer({ dev, port }), stopRestarting: () => {}, stopRendering: async () => {} };
 }
 
 main().catch((error) => {
@@ -148,9 +138,6 @@ main().catch((error) => {
  */
 function refuseNulInAddress(req: IncomingMessage, res: ServerResponse): boolean {
   if (!req.url || !/%00/i.test(req.url)) return false;
-  res.statusCode = 400;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("cache-control", "no-store");
-  res.end(JSON.stringify({ error: { code: "validation", message: "The address contains a NUL character (%00), which no page or field accepts." } }));
+  sendJsonError(res, 400, "validation", "The address contains a NUL character (%00), which no page or field accepts.");
   return true;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { Agent, request, type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { sendJsonError } from "@/lib/http/json-error";
 
 /** The message a render worker sends once it listens. */
 export const RENDER_WORKER_READY = "birge:render-worker-ready";
@@ -10,14 +11,9 @@ export const RENDER_WORKER_READY = "birge:render-worker-ready";
 /** Headers of one connection, not of the request or the answer: never passed on. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade"]);
 
-export function sendInternalError(res: ServerResponse) {
-  sendJsonError(res, 500, "internal", "Internal error");
-}
-
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...headers });
-  res.end(body);
+/** No worker can take the request now: a page may be asked for again in a moment. */
+function sendRestarting(res: ServerResponse) {
+  sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
 }
 
 export interface RenderWorkersOptions {
@@ -206,9 +202,7 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
   }
 
   function unavailable(req: IncomingMessage, res: ServerResponse) {
-    if (SAFE_METHODS.has(req.method ?? "GET")) {
-      return sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
-    }
+    if (SAFE_METHODS.has(req.method ?? "GET")) return sendRestarting(res);
     // The worker may have saved the change before it went away: no invitation to send it again.
     sendJsonError(res, 502, "unavailable", "The site restarted before it could answer; check whether your change was saved before sending it again");
   }
@@ -217,7 +211,7 @@ export function startRenderWorkers(options: RenderWorkersOptions): RenderWorkers
     const worker = pick();
     if (!worker) {
       req.resume();
-      return sendJsonError(res, 503, "unavailable", "The site is restarting; try again in a moment", { "retry-after": "1" });
+      return sendRestarting(res);
     }
     worker.inFlight++;
     let counted = true;
