@@ -283,6 +283,36 @@ function birgeEnv(extra: Record<string, string | undefined>) {
   };
 }
 
+/**
+ * Signs `petition` with distinct signers over `connections` for `seconds`, then checks every
+ * acknowledged signature against the stored rows; records the check under `checkKey` and the
+ * table row as `name`.
+ */
+async function signAndCheck(options: {
+  port: number;
+  query: Query;
+  regions: string[];
+  petition: { id: string; number: number };
+  connections: number;
+  seconds: number;
+  ipSalt: number;
+  name: string;
+  checkKey: string;
+  ratios: (rate: number) => Partial<Entry>;
+}) {
+  const runId = `${options.checkKey.replace(/_/g, "")}${Date.now().toString(36)}`;
+  const result = await runLoad({
+    port: options.port,
+    connections: options.connections,
+    durationMs: options.seconds * 1000,
+    maxRequests: MAX_REQUESTS,
+    scenario: { kind: "sign", path: `/api/v1/petitions/${options.petition.number}/signatures`, regions: options.regions, runId, ipSalt: options.ipSalt },
+  });
+  const check = await checkSignatures(options.query, options.petition.id, runId, result);
+  checks[options.checkKey] = check;
+  return { result, check, entry: entry(options.name, result, { ...options.ratios(result.ratePerS), lost: check.lost, double_counted: 0 }) };
+}
+
 async function signConfirmCount(options: {
   label: string;
   port: number;
@@ -303,17 +333,18 @@ async function signConfirmCount(options: {
     await runLoad({ port, connections: CONNECTIONS, durationMs: SECONDS.warm * 1000, maxRequests: MAX_REQUESTS, scenario: { kind: "sign", path: `/api/v1/petitions/${warmPetition.number}/signatures`, regions, runId: `warm${label}`, ipSalt: 1 } });
   }
   log(`${label}: signing petition ${petition.number} for ${options.seconds.sign} s`);
-  const runId = `${label}${Date.now().toString(36)}`;
-  const sign = await runLoad({
+  const { result: sign, check: signCheck, entry: signEntry } = await signAndCheck({
     port,
+    query,
+    regions,
+    petition,
     connections: CONNECTIONS,
-    durationMs: options.seconds.sign * 1000,
-    maxRequests: MAX_REQUESTS,
-    scenario: { kind: "sign", path: `/api/v1/petitions/${petition.number}/signatures`, regions, runId, ipSalt: 2 },
+    seconds: options.seconds.sign,
+    ipSalt: 2,
+    name: `${label}: sign (hot path)`,
+    checkKey: `${label}_sign`,
+    ratios: (rate) => ratios(rate),
   });
-  const signCheck = await checkSignatures(query, petition.id, runId, sign);
-  const signEntry = entry(`${label}: sign (hot path)`, sign, { ...ratios(sign.ratePerS), lost: signCheck.lost, double_counted: 0 });
-  checks[`${label}_sign`] = signCheck;
   log(`${label}: ${signEntry.rate_per_s}/s, p99 ${signEntry.p99_ms} ms; accepted ${signCheck.accepted_signers} = stored ${signCheck.stored_signatures}, lost ${signCheck.lost}`);
 
   const pending = await pendingSignatures(query, petition.id);
@@ -421,22 +452,17 @@ async function main() {
   const pg = await signConfirmCount({ label: "birge", port: birge.port, query, regions, seconds: SECONDS, warm: true, references });
 
   // The same signing with the bigger crowd, against the bare server with as many connections.
-  const crowdPetition = await createPetition(query, "birge: a bigger crowd");
-  const crowdRunId = `crowd${Date.now().toString(36)}`;
-  const crowdSign = await runLoad({
+  const { check: crowdCheck, entry: crowdEntry } = await signAndCheck({
     port: birge.port,
+    query,
+    regions,
+    petition: await createPetition(query, "birge: a bigger crowd"),
     connections: CROWD_CONNECTIONS,
-    durationMs: SECONDS.crowdSign * 1000,
-    maxRequests: MAX_REQUESTS,
-    scenario: { kind: "sign", path: `/api/v1/petitions/${crowdPetition.number}/signatures`, regions, runId: crowdRunId, ipSalt: 6 },
-  });
-  const crowdCheck = await checkSignatures(query, crowdPetition.id, crowdRunId, crowdSign);
-  checks.birge_sign_crowd = crowdCheck;
-  const crowdEntry = entry(`birge: sign, ${CROWD_CONNECTIONS} connections (hot path)`, crowdSign, {
-    ratio_to_baseline: round(crowdSign.ratePerS / crowdBaseline.ratePerS, 3),
-    ratio_to_naive: round(crowdSign.ratePerS / naive.ratePerS, 1),
-    lost: crowdCheck.lost,
-    double_counted: 0,
+    seconds: SECONDS.crowdSign,
+    ipSalt: 6,
+    name: `birge: sign, ${CROWD_CONNECTIONS} connections (hot path)`,
+    checkKey: "birge_sign_crowd",
+    ratios: (rate) => ({ ratio_to_baseline: round(rate / crowdBaseline.ratePerS, 3), ratio_to_naive: round(rate / naive.ratePerS, 1) }),
   });
   log(`birge with ${CROWD_CONNECTIONS} connections: ${crowdEntry.rate_per_s}/s, p99 ${crowdEntry.p99_ms} ms; accepted ${crowdCheck.accepted_signers} = stored ${crowdCheck.stored_signatures}, lost ${crowdCheck.lost}`);
 
