@@ -5,9 +5,11 @@ import { and, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobs, mailMessages, petitions, petitionTotals, signatures } from "@/db/schema";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
+import { jobHandlers } from "@/lib/jobs/registry";
 import { mailContent } from "@/lib/mail/stored-mail";
 import { readCount } from "@/lib/petitions/counts";
 import { signatureToken } from "@/lib/petitions/tokens";
+import { withdrawSignature } from "@/lib/petitions/withdraw-signature";
 import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { BatchFailedError } from "@/lib/petitions/hot-path/micro-batcher";
@@ -37,6 +39,19 @@ function signer(petitionNumber: number, overrides: Parameters<typeof signatureIn
   return { petitionNumber, input: signatureInput(overrides), ip, locale: "en" as const, actor: null };
 }
 
+/** The mail delivery jobs that name any of these signatures. */
+async function deliveryJobsNaming(signatureIds: number[]) {
+  const wanted = new Set(signatureIds);
+  return (await db().select().from(jobs).where(eq(jobs.queue, MAIL_DELIVER_BATCH_QUEUE))).filter((job) =>
+    ((job.payload.signatureIds ?? []) as number[]).some((id) => wanted.has(id)),
+  );
+}
+
+/** Runs these jobs with the worker's handlers (only these: other test files share the database and its queue). */
+async function runAsTheWorker(queued: Array<typeof jobs.$inferSelect>) {
+  for (const job of queued) await jobHandlers[job.queue](job.payload, { db: db(), now: new Date(), jobId: job.id });
+}
+
 async function rowsFor(petitionId: string) {
   return db().select().from(signatures).where(eq(signatures.petitionId, petitionId));
 }
@@ -51,21 +66,23 @@ describe("a viral petition signed through the batched path", () => {
     const rows = await rowsFor(petition.id);
     expect(rows).toHaveLength(200);
     expect(rows.every((r) => r.state === "pending")).toBe(true);
+    // Each batch queues one delivery job naming its new signatures: together they name every
+    // signature once, and no message is written while signing.
+    const deliveries = await deliveryJobsNaming(rows.map((r) => r.id));
+    expect(deliveries.flatMap((job) => job.payload.signatureIds as number[]).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(deliveries.length).toBe(hot.stats().signing.batches);
     const emails = requests.map((r) => r.input.email);
+    expect(await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, emails))).toHaveLength(0);
+    // The worker writes each confirmation from its signature and sends it, with the signature's own link.
+    await runAsTheWorker(deliveries);
     const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, emails));
     expect(mails).toHaveLength(200);
     expect(new Set(mails.map((m) => m.template))).toEqual(new Set(["mailPetitions.confirmSignature"]));
-    // Stored as template and params, rendered when it leaves, with the signature's own link.
-    expect(mails[0].textBody).toBeNull();
-    expect(mailContent(mails[0]).text).toMatch(/\/signatures\/\d+\/confirm\?t=/);
-    // Each batch queues one delivery job for its messages: together they cover every message once.
-    const messageIds = new Set(mails.map((m) => m.id));
-    const deliveries = (await db().select().from(jobs).where(eq(jobs.queue, MAIL_DELIVER_BATCH_QUEUE))).filter((job) =>
-      (job.payload.messageIds as number[]).some((id) => messageIds.has(id)),
-    );
-    const delivered = deliveries.flatMap((job) => job.payload.messageIds as number[]);
-    expect(delivered.sort()).toEqual([...messageIds].sort());
-    expect(deliveries.length).toBe(hot.stats().signing.batches);
+    expect(mails.every((m) => m.sentAt !== null)).toBe(true);
+    for (const row of rows) {
+      const [mail] = mails.filter((m) => m.toAddress === row.email);
+      expect(mail.textBody).toContain(`/signatures/${row.id}/confirm?t=${signatureToken(row.id, "confirm")}`);
+    }
     const stats = hot.stats().signing;
     expect(stats.items).toBe(200);
     expect(stats.batches).toBeLessThan(50);
@@ -88,6 +105,7 @@ describe("a viral petition signed through the batched path", () => {
     const rows = await rowsFor(petition.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].email).toBe("Aigerim.Sadykova+petitions@gmail.com");
+    await runAsTheWorker(await deliveryJobsNaming([rows[0].id]));
     const mails = (await db().select().from(mailMessages).where(ilike(mailMessages.toAddress, "%@g%mail.com"))).filter((mail) =>
       mailContent(mail).text.includes(`/signatures/${rows[0].id}/confirm`),
     );
@@ -96,18 +114,33 @@ describe("a viral petition signed through the batched path", () => {
     await hot.close();
   });
 
+  it("writes no confirmation for a signature withdrawn before its mail left", async () => {
+    const petition = await openPetition();
+    const hot = hotPath({ maxWaitMs: 20 });
+    const requests = [signer(petition.number), signer(petition.number)];
+    await Promise.all(requests.map((r) => hot.sign(r)));
+    await hot.close();
+    const rows = await rowsFor(petition.id);
+    const [gone, kept] = [rows.find((r) => r.email === requests[0].input.email)!, rows.find((r) => r.email === requests[1].input.email)!];
+    // The withdraw link is in the signature's own mails, which a signer may use from an older one.
+    await withdrawSignature({ db: db(), signatureId: gone.id, token: signatureToken(gone.id, "withdraw") });
+    await runAsTheWorker(await deliveryJobsNaming([gone.id, kept.id]));
+    const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, [gone.email, kept.email]));
+    expect(mails.map((m) => [m.toAddress, m.template])).toEqual([[kept.email, "mailPetitions.confirmSignature"]]);
+  });
+
   /**
-   * Runs `work` while the database fails any statement that writes an outbox message to an
-   * address at full-disk.test — after the batch's signatures are inserted, as a full disk would.
+   * Runs `work` while the database fails any statement that stores a signature with an address
+   * at full-disk.test — after the batch's earlier signatures are inserted, as a full disk would.
    */
   async function withFullDiskFor(work: () => Promise<void>) {
     await db().execute(sql`create or replace function fail_like_a_full_disk() returns trigger language plpgsql as $$
-      begin if new.to_address like '%@full-disk.test' then raise exception 'the disk is full'; end if; return new; end $$`);
-    await db().execute(sql`create trigger full_disk before insert on mail_messages for each row execute function fail_like_a_full_disk()`);
+      begin if new.email like '%@full-disk.test' then raise exception 'the disk is full'; end if; return new; end $$`);
+    await db().execute(sql`create trigger full_disk before insert on signatures for each row execute function fail_like_a_full_disk()`);
     try {
       await work();
     } finally {
-      await db().execute(sql`drop trigger full_disk on mail_messages`);
+      await db().execute(sql`drop trigger full_disk on signatures`);
     }
   }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jobs, mailMessages, signatures } from "@/db/schema";
+import { jobHandlers } from "@/lib/jobs/registry";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
 import { signMany } from "@/lib/petitions/hot-path/sign-many";
@@ -67,7 +68,7 @@ afterAll(async () => {
 });
 
 describe("mail queued by a signing batch", () => {
-  it("goes out in one delivery job, rendered as it leaves; a message the provider refuses gets a job of its own with retries, and none is sent twice", async () => {
+  it("goes out in one delivery job, written from the signatures and rendered as it leaves; a message the provider refuses gets a job of its own with retries, and none is written or sent twice", async () => {
     const db = getDb();
     const tag = unique("batch");
     const addresses = [`one.${tag}@example.kz`, `${REFUSED}.${tag}@example.kz`, `three.${tag}@example.kz`];
@@ -79,21 +80,24 @@ describe("mail queued by a signing batch", () => {
       addresses.map((email) => ({ petitionNumber: petition.number, input: signatureInput({ email }), ip: "2001:db8::1", locale: "en" as const, actor: null, now: new Date() })),
     );
     expect(signed.every((result) => result.ok)).toBe(true);
-    // The signing statement stores template and params only: no text yet.
-    const queued = await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses)).orderBy(mailMessages.id);
-    expect(queued.map((m) => [m.template, m.textBody])).toEqual(addresses.map(() => ["mailPetitions.confirmSignature", null]));
-    const ids = queued.map((m) => m.id);
+    // The signing statement writes no message for a new signature: its batch's job names it.
+    const storedSignatures = await db.select().from(signatures).where(inArray(signatures.email, addresses)).orderBy(signatures.id);
+    const signatureIds = storedSignatures.map((s) => s.id);
+    expect(await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses))).toEqual([]);
     const [batchJob, ...others] = await db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.queue, MAIL_DELIVER_BATCH_QUEUE), sql`${jobs.payload}->'messageIds' @> ${JSON.stringify([ids[0]])}::jsonb`));
+      .where(and(eq(jobs.queue, MAIL_DELIVER_BATCH_QUEUE), sql`${jobs.payload}->'signatureIds' @> ${JSON.stringify([signatureIds[0]])}::jsonb`));
     expect(others).toHaveLength(0);
-    expect(batchJob.payload).toEqual({ messageIds: ids });
+    expect(batchJob.payload).toEqual({ messageIds: [], signatureIds });
 
-    // The worker runs the batch's job (on a shared database, other due jobs may come first): two
-    // messages are sent, the refused one is handed on.
+    // The worker runs the batch's job (on a shared database, other due jobs may come first): it
+    // writes the three messages from the signatures, sends two, and hands the refused one on.
     const stateOf = async (id: number) => (await db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, id)))[0].state;
     for (let round = 0; round < 20 && (await stateOf(batchJob.id)) === "queued"; round++) await runDueJobs({ db });
+    const written = await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses)).orderBy(mailMessages.id);
+    expect(written.map((m) => [m.toAddress, m.template])).toEqual(storedSignatures.map((s) => [s.email, "mailPetitions.confirmSignature"]));
+    const ids = written.map((m) => m.id);
     const sent = await db.select().from(mailMessages).where(inArray(mailMessages.id, ids));
     const byAddress = new Map(sent.map((m) => [m.toAddress, m]));
     expect(byAddress.get(addresses[0])!.sentAt).not.toBeNull();
@@ -121,5 +125,13 @@ describe("mail queued by a signing batch", () => {
     const [retried] = await db.select().from(jobs).where(eq(jobs.id, own.id));
     expect(retried.attempts).toBe(1);
     expect(retried.state).toBe("queued");
+
+    // The batch's job now names the messages it wrote, so a rerun of it (had its worker died
+    // before marking it done) writes none again and sends none twice.
+    const [expanded] = await db.select().from(jobs).where(eq(jobs.id, batchJob.id));
+    expect(expanded.payload).toEqual({ messageIds: ids });
+    await jobHandlers[MAIL_DELIVER_BATCH_QUEUE](expanded.payload, { db, now: new Date(), jobId: batchJob.id });
+    expect(await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses))).toHaveLength(3);
+    expect(received.filter((to) => to.endsWith(`${tag}@example.kz`)).sort()).toEqual([addresses[0], addresses[2]].sort());
   });
 });

@@ -217,7 +217,7 @@ describe("agency scorecards", () => {
 
     // Run it here with the test's clock (and take it off the queue, so no other worker runs it with another).
     await db().delete(jobs).where(eq(jobs.id, waiting[0].id));
-    await jobHandlers[SCORECARDS_REFRESH_QUEUE](waiting[0].payload, { db: db(), now: at("2026-04-02") });
+    await jobHandlers[SCORECARDS_REFRESH_QUEUE](waiting[0].payload, { db: db(), now: at("2026-04-02"), jobId: waiting[0].id });
     expect((await scorecardsOf([agency.id])).get(agency.id)).toMatchObject({ itemsDue: 2, answered: 2, answeredOnTime: 2, medianWorkingDaysToAnswer: 0.5, openNow: 0 });
     expect(SCHEDULES).toContainEqual({ name: "refresh-scorecards", queue: SCORECARDS_REFRESH_QUEUE, everySeconds: 300 });
   });

@@ -5,6 +5,7 @@ import { scorecardJobHandlers, SCORECARD_SCHEDULES } from "./scorecard-jobs";
 import { agencyJobHandlers, AGENCY_SCHEDULES } from "./agency-jobs";
 import { deliverMail, deliverMailBatch, MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
 import { pruneRateLimitBuckets } from "@/lib/rate-limit/hit-rate-limit";
+import { confirmationMailsFor } from "@/lib/petitions/confirmation-mails";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 
 /** Every queue the worker knows, with the function that runs its jobs. */
@@ -14,7 +15,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...scorecardJobHandlers,
   ...agencyJobHandlers,
   [MAIL_DELIVER_QUEUE]: (payload, { db }) => deliverMail(db, Number(payload.messageId)),
-  [MAIL_DELIVER_BATCH_QUEUE]: (payload, { db }) => deliverMailBatch(db, (payload.messageIds as unknown[]).map(Number)),
+  // A signing batch's job also carries its new signatures' ids: their confirmations are written first.
+  [MAIL_DELIVER_BATCH_QUEUE]: async (payload, { db, jobId }) =>
+    deliverMailBatch(db, Array.isArray(payload.signatureIds) && payload.signatureIds.length ? await confirmationMailsFor(db, jobId) : (payload.messageIds as unknown[]).map(Number)),
   "maintenance.prune-rate-limits": (_payload, { db, now }) => pruneRateLimitBuckets(db, now),
   "petitions.sweep-thresholds": (_payload, { db, now }) => sweepThresholds(db, now),
 };

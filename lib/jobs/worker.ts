@@ -13,10 +13,11 @@ interface ClaimedJob {
   max_attempts: number;
 }
 
-/** What a handler receives besides its payload: the clock and the database. */
+/** What a handler receives besides its payload: the clock, the database and its own job's id. */
 export interface JobContext {
   now: Date;
   db: Database;
+  jobId: number;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
@@ -74,7 +75,7 @@ export async function runDueJobs(options: { db?: Database; now?: Date; limit?: n
     const handler = jobHandlers[job.queue];
     try {
       if (!handler) throw new Error(`no handler for queue ${job.queue}`);
-      await handler(job.payload, { now, db });
+      await handler(job.payload, { now, db, jobId: Number(job.id) });
       await db.update(jobs).set({ state: "done", finishedAt: new Date(), lockedUntil: null }).where(eq(jobs.id, job.id));
     } catch (error) {
       // Its first line: never a failed query's parameters (see loggable).

@@ -75,9 +75,11 @@ interface StatementOutcome {
  * All of it is ONE statement, whatever the batch size (README "Counting signatures and the
  * hot path"): the rows travel as one JSON parameter; data-modifying CTEs insert the
  * signatures (ON CONFLICT DO NOTHING, joined to the petition's current state, so a stale
- * cache cannot let a closed petition be signed), then one outbox message per item — stored
- * as template, locale and params, rendered at delivery (lib/mail/stored-mail.ts) — and one
- * delivery job for them. A single statement is atomic by itself, so on the hot path it runs
+ * cache cannot let a closed petition be signed) and one delivery job for the batch's mail: a
+ * new signature's confirmation is queued as the signature's id, and its outbox message is
+ * written from the signature row when the job runs (confirmationMailsFor); a repeat's message
+ * (or a signed-in signer's "confirmed") is stored at once as template, locale and params,
+ * rendered at delivery (lib/mail/stored-mail.ts). A single statement is atomic by itself, so on the hot path it runs
  * without BEGIN and COMMIT: one round trip per batch instead of five. Only when someone is
  * confirmed at once do the counts move as well, and then the caller must pass a transaction
  * (signPetition and the hot path do; anything else is refused as a programming error).
@@ -235,12 +237,16 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
           where f.petition_id = x.petition_id and f.email_normalized = x.email_normalized
         ) earlier on true
       ),
+      -- Mail for the few that are not a new pending signature (a repeat, or a signer confirmed
+      -- at once) is stored now; a new signature's confirmation is queued by its id alone and
+      -- written from the signature when it leaves (confirmationMailsFor): one row fewer per
+      -- signature on the hot path.
       mails as (
         insert into mail_messages (to_address, template, locale, params)
         select o.email,
           case
-            when o.new_id is not null and o.confirmed then 'mailPetitions.signatureConfirmed'
-            when o.new_id is not null or o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
+            when o.new_id is not null then 'mailPetitions.signatureConfirmed'
+            when o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
             else 'mailPetitions.alreadySigned'
           end,
           o.locale,
@@ -250,15 +256,18 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
             else o.params
           end
         from outcome o
-        where o.open
+        where o.open and (o.new_id is null or o.confirmed)
         order by o.ord
         returning id
       ),
       delivery as (
         insert into jobs (queue, payload, run_at, max_attempts)
-        select ${MAIL_DELIVER_BATCH_QUEUE}, jsonb_build_object('messageIds', jsonb_agg(id order by id)), ${deliverFrom.toISOString()}::timestamptz, 8
-        from mails
-        having count(*) > 0
+        select ${MAIL_DELIVER_BATCH_QUEUE},
+          jsonb_build_object('messageIds', coalesce(m.ids, '[]'::jsonb), 'signatureIds', coalesce(s.ids, '[]'::jsonb)),
+          ${deliverFrom.toISOString()}::timestamptz, 8
+        from (select jsonb_agg(id order by id) as ids from mails) m,
+          (select jsonb_agg(new_id order by new_id) as ids from outcome where new_id is not null and not confirmed) s
+        where m.ids is not null or s.ids is not null
       )
       select ord, open, new_id from outcome`;
 }
