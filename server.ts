@@ -16,6 +16,7 @@ import { runMigrations } from "@/db/migrate";
 import { closeDb, connection, getDb } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 import { startWorker } from "@/lib/jobs/worker";
+import { closeMailTransport } from "@/lib/mail/deliver-mail";
 import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
@@ -81,6 +82,7 @@ async function main() {
     await closed;
     await stopRendering();
     await stopWorker();
+    closeMailTransport();
     await closeDb();
     process.exit(0);
   };

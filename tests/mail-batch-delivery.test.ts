@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { jobs, mailMessages, signatures } from "@/db/schema";
 import { jobHandlers } from "@/lib/jobs/registry";
 import { runDueJobs } from "@/lib/jobs/worker";
-import { MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
+import { closeMailTransport, deliverMailBatch, MAIL_CONNECTIONS, MAIL_DELIVER_BATCH_QUEUE, MAIL_DELIVER_QUEUE } from "@/lib/mail/deliver-mail";
 import { signMany } from "@/lib/petitions/hot-path/sign-many";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { createAgency, ensureRegion, unique } from "./support/factories";
@@ -19,9 +19,12 @@ let smtp: Server;
 const received: string[] = [];
 /** Each accepted message's data as the provider got it. */
 const bodies: string[] = [];
+/** Connections opened to the provider, messages it is taking in right now and at most at once, and how long it takes for each. */
+const provider = { connections: 0, inFlight: 0, maxInFlight: 0, replyAfterMs: 0 };
 
 beforeAll(async () => {
   smtp = createServer((socket) => {
+    provider.connections++;
     socket.write("220 test ESMTP\r\n");
     let inData = false;
     let buffer = "";
@@ -37,7 +40,12 @@ beforeAll(async () => {
             inData = false;
             bodies.push(data);
             data = "";
-            socket.write("250 queued\r\n");
+            provider.inFlight++;
+            provider.maxInFlight = Math.max(provider.maxInFlight, provider.inFlight);
+            setTimeout(() => {
+              provider.inFlight--;
+              socket.write("250 queued\r\n");
+            }, provider.replyAfterMs);
           } else data += `${line}\n`;
           continue;
         }
@@ -63,6 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  closeMailTransport();
   delete process.env.SMTP_URL;
   await new Promise((resolve) => smtp.close(resolve));
 });
@@ -133,5 +142,29 @@ describe("mail queued by a signing batch", () => {
     await jobHandlers[MAIL_DELIVER_BATCH_QUEUE](expanded.payload, { db, now: new Date(), jobId: batchJob.id });
     expect(await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses))).toHaveLength(3);
     expect(received.filter((to) => to.endsWith(`${tag}@example.kz`)).sort()).toEqual([addresses[0], addresses[2]].sort());
+  });
+  it("sends a batch several messages at a time over a few connections kept open, as a viral petition's mail needs", async () => {
+    const db = getDb();
+    const tag = unique("pool");
+    const addresses = Array.from({ length: 12 }, (_, i) => `p${i}.${tag}@example.kz`);
+    const queued = await db
+      .insert(mailMessages)
+      .values(addresses.map((to) => ({ toAddress: to, template: "mail.signIn", locale: "en", params: { url: "http://localhost/x" } })))
+      .returning({ id: mailMessages.id });
+    const connectionsBefore = provider.connections;
+    provider.maxInFlight = 0;
+    provider.replyAfterMs = 40; // a provider that takes its time over each message
+    try {
+      await deliverMailBatch(db, queued.map((m) => m.id));
+    } finally {
+      provider.replyAfterMs = 0;
+    }
+    expect(received.filter((to) => to.endsWith(`${tag}@example.kz`)).sort()).toEqual([...addresses].sort());
+    // One connection per message without the pool (12); with it, at most MAIL_CONNECTIONS, reused.
+    expect(provider.connections - connectionsBefore).toBeLessThanOrEqual(MAIL_CONNECTIONS);
+    // And not one after the other.
+    expect(provider.maxInFlight).toBeGreaterThan(1);
+    const sent = await db.select().from(mailMessages).where(inArray(mailMessages.toAddress, addresses));
+    expect(sent.every((m) => m.sentAt !== null && m.transport === "smtp")).toBe(true);
   });
 });

@@ -9,11 +9,31 @@ import { mailContent } from "./stored-mail";
 
 let transporter: Transporter | null = null;
 
+/** Messages of one delivery job sent at once, each over its own pooled SMTP connection. */
+export const MAIL_CONNECTIONS = Math.max(1, Number(process.env.BIRGE_MAIL_CONNECTIONS || 5));
+
+/**
+ * The SMTP transport: a pool of up to MAIL_CONNECTIONS connections kept open between
+ * messages (without it nodemailer opens, greets, authenticates and closes a connection for
+ * every message — a few a second to a distant provider, while a viral petition queues
+ * thousands). Settings in SMTP_URL's query (`?pool=false`, `?maxConnections=2`) win.
+ */
 function smtp(): Transporter | null {
   const url = process.env.SMTP_URL;
   if (!url) return null;
-  transporter ??= nodemailer.createTransport(url);
+  if (!transporter) {
+    const pooled = new URL(url);
+    if (!pooled.searchParams.has("pool")) pooled.searchParams.set("pool", "true");
+    if (!pooled.searchParams.has("maxConnections")) pooled.searchParams.set("maxConnections", String(MAIL_CONNECTIONS));
+    transporter = nodemailer.createTransport(pooled.toString());
+  }
   return transporter;
+}
+
+/** Closes the SMTP connections kept open (on shutdown, and by tests that stop their SMTP server). */
+export function closeMailTransport(): void {
+  transporter?.close();
+  transporter = null;
 }
 
 /**
@@ -57,17 +77,22 @@ export const MAIL_DELIVER_QUEUE = "mail.deliver";
 export const MAIL_DELIVER_BATCH_QUEUE = "mail.deliver-batch";
 
 /**
- * Delivers the messages of a batch one after the other. A message that fails is handed to a
- * job of its own (MAIL_DELIVER_QUEUE, with its retries), so one bad address never holds back
- * the others and nothing is dropped; a message already sent is skipped, so a rerun sends
- * nothing twice.
+ * Delivers the messages of a batch, MAIL_CONNECTIONS at a time (one per pooled SMTP
+ * connection). A message that fails is handed to a job of its own (MAIL_DELIVER_QUEUE, with
+ * its retries), so one bad address never holds back the others and nothing is dropped; a
+ * message already sent is skipped, so a rerun sends nothing twice.
  */
 export async function deliverMailBatch(db: Database, messageIds: readonly number[]): Promise<void> {
-  for (const messageId of messageIds) {
-    try {
-      await deliverMail(db, messageId);
-    } catch {
-      await enqueueJob(db, MAIL_DELIVER_QUEUE, { messageId }, { maxAttempts: 8, runAt: new Date(Date.now() + 10_000) });
+  let next = 0;
+  const sender = async () => {
+    while (next < messageIds.length) {
+      const messageId = messageIds[next++];
+      try {
+        await deliverMail(db, messageId);
+      } catch {
+        await enqueueJob(db, MAIL_DELIVER_QUEUE, { messageId }, { maxAttempts: 8, runAt: new Date(Date.now() + 10_000) });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAIL_CONNECTIONS, messageIds.length) }, sender));
 }
