@@ -4,6 +4,8 @@ import { getDb, rowsOf } from "@/db/client";
 import { jobs, mailMessages } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { drainJobs, enqueueDueSchedules, retryDelaySeconds, runDueJobs } from "@/lib/jobs/worker";
+import { pruneFinishedJobs, PRUNE_JOBS_QUEUE } from "@/lib/jobs/prune-jobs";
+import { SCHEDULES } from "@/lib/jobs/registry";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { unique } from "./support/factories";
 
@@ -92,5 +94,26 @@ describe("the outbox and the job worker", () => {
     expect(afterFirst).toBeGreaterThanOrEqual(1);
     await enqueueDueSchedules(db, new Date(now.getTime() + 10_000));
     expect(await count()).toBe(afterFirst);
+  });
+  it("removes jobs that finished well more than a week ago, and keeps newer, failed and waiting ones", async () => {
+    const db = getDb();
+    const queue = unique("prune");
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const [old, recent, failed, waiting] = await db
+      .insert(jobs)
+      .values([
+        { queue, state: "done", finishedAt: daysAgo(8) },
+        { queue, state: "done", finishedAt: daysAgo(6) },
+        { queue, state: "failed", finishedAt: daysAgo(30) },
+        // Due in a month, so that no other test's worker run claims it meanwhile.
+        { queue, state: "queued", runAt: daysAgo(-30) },
+      ])
+      .returning({ id: jobs.id });
+    expect(await pruneFinishedJobs(db, now)).toBeGreaterThanOrEqual(1);
+    const left = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.queue, queue));
+    expect(left.map((job) => job.id).sort()).toEqual([recent.id, failed.id, waiting.id].sort());
+    expect(left.map((job) => job.id)).not.toContain(old.id);
+    expect(SCHEDULES).toContainEqual({ name: "prune-jobs", queue: PRUNE_JOBS_QUEUE, everySeconds: 3600 });
   });
 });
