@@ -162,8 +162,6 @@ describe("a viral petition signed through the batched path", () => {
       expect(hot.stats().signing.batches).toBe(1);
       expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
       expect(await rowsFor(petition.id)).toHaveLength(0);
-      const mails = await db().select().from(mailMessages).where(inArray(mailMessages.toAddress, requests.map((r) => r.input.email)));
-      expect(mails).toHaveLength(0);
       // The next batch goes through.
       await expect(hot.sign(requests[0])).resolves.toEqual({ outcome: "check_email" });
       expect(await rowsFor(petition.id)).toHaveLength(1);

@@ -103,8 +103,8 @@ describe("the outbox and the job worker", () => {
     const [old, recent, failed, waiting] = await db
       .insert(jobs)
       .values([
-        { queue, state: "done", finishedAt: daysAgo(8) },
-        { queue, state: "done", finishedAt: daysAgo(6) },
+        { queue, state: "done", runAt: daysAgo(8), finishedAt: daysAgo(8) },
+        { queue, state: "done", runAt: daysAgo(6), finishedAt: daysAgo(6) },
         { queue, state: "failed", finishedAt: daysAgo(30) },
         // Due in a month, so that no other test's worker run claims it meanwhile.
         { queue, state: "queued", runAt: daysAgo(-30) },
@@ -115,5 +115,6 @@ describe("the outbox and the job worker", () => {
     expect(left.map((job) => job.id).sort()).toEqual([recent.id, failed.id, waiting.id].sort());
     expect(left.map((job) => job.id)).not.toContain(old.id);
     expect(SCHEDULES).toContainEqual({ name: "prune-jobs", queue: PRUNE_JOBS_QUEUE, everySeconds: 3600 });
+    await db.delete(jobs).where(eq(jobs.queue, queue));
   });
 });

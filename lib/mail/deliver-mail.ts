@@ -9,8 +9,16 @@ import { mailContent } from "./stored-mail";
 
 let transporter: Transporter | null = null;
 
-/** Messages of one delivery job sent at once, each over its own pooled SMTP connection. */
-export const MAIL_CONNECTIONS = Math.max(1, Number(process.env.BIRGE_MAIL_CONNECTIONS || 5));
+/** Messages of one delivery job sent at once, each over its own pooled SMTP connection (BIRGE_MAIL_CONNECTIONS, default 5). */
+export const MAIL_CONNECTIONS = mailConnections(process.env.BIRGE_MAIL_CONNECTIONS);
+
+function mailConnections(asked: string | undefined): number {
+  if (asked === undefined || asked === "") return 5;
+  const count = Number(asked);
+  // Refused at start: 0 or a typo would otherwise finish every delivery job without sending.
+  if (!Number.isInteger(count) || count < 1) throw new Error(`BIRGE_MAIL_CONNECTIONS must be a whole number from 1, not "${asked}"`);
+  return count;
+}
 
 /**
  * The SMTP transport: a pool of up to MAIL_CONNECTIONS connections kept open between
@@ -80,7 +88,8 @@ export const MAIL_DELIVER_BATCH_QUEUE = "mail.deliver-batch";
  * Delivers the messages of a batch, MAIL_CONNECTIONS at a time (one per pooled SMTP
  * connection). A message that fails is handed to a job of its own (MAIL_DELIVER_QUEUE, with
  * its retries), so one bad address never holds back the others and nothing is dropped; a
- * message already sent is skipped, so a rerun sends nothing twice.
+ * message already sent is skipped, so a rerun after this one has finished sends nothing twice
+ * (two workers running the same job at once — its lock expired after 5 minutes — could).
  */
 export async function deliverMailBatch(db: Database, messageIds: readonly number[]): Promise<void> {
   let next = 0;
@@ -94,5 +103,9 @@ export async function deliverMailBatch(db: Database, messageIds: readonly number
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(MAIL_CONNECTIONS, messageIds.length) }, sender));
+  // Every sender has stopped before the job is marked done or retried: a retry never overlaps
+  // senders still at work (which could send a message twice).
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(MAIL_CONNECTIONS, messageIds.length) }, sender));
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
 }

@@ -13,8 +13,8 @@ import { siteUrl } from "@/lib/config";
  * signature withdrawn, invalidated or anonymized before its mail left gets none), written as
  * the signing statement would have written it — template, locale and params, rendered as it
  * leaves (lib/mail/stored-mail.ts) — and the job's payload turned into those message ids. A
- * rerun of the job (its worker died after this committed) finds the ids and writes nothing
- * again, so no one gets their confirmation twice.
+ * rerun of the job (its worker died after this committed), even one running at the same time,
+ * finds the ids and writes nothing again; delivery skips what was already sent.
  */
 export async function confirmationMailsFor(db: Database, jobId: number): Promise<number[]> {
   return db.transaction(async (tx) => {
