@@ -20,6 +20,7 @@ import { closeMailTransport } from "@/lib/mail/deliver-mail";
 import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
+import { wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
@@ -96,11 +97,7 @@ async function main() {
  * Next process (~200 MB) with a Postgres pool of its own.
  */
 function renderWorkerCount(): number {
-  const asked = process.env.BIRGE_RENDER_WORKERS;
-  if (asked === undefined || asked === "") return Math.min(availableParallelism(), 4);
-  const count = Number(asked);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`BIRGE_RENDER_WORKERS must be a whole number, not "${asked}"`);
-  return count;
+  return wholeNumberSetting("BIRGE_RENDER_WORKERS", Math.min(availableParallelism(), 4));
 }
 
 /** Next.js in `workers` render workers, or in this process when 0. */

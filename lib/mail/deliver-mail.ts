@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { mailMessages } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { mailFrom } from "@/lib/config";
+import { mailFrom, wholeNumberSetting } from "@/lib/config";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { htmlFromText } from "./render-mail";
 import { mailContent } from "./stored-mail";
@@ -10,15 +10,8 @@ import { mailContent } from "./stored-mail";
 let transporter: Transporter | null = null;
 
 /** Messages of one delivery job sent at once, each over its own pooled SMTP connection (BIRGE_MAIL_CONNECTIONS, default 5). */
-export const MAIL_CONNECTIONS = mailConnections(process.env.BIRGE_MAIL_CONNECTIONS);
-
-function mailConnections(asked: string | undefined): number {
-  if (asked === undefined || asked === "") return 5;
-  const count = Number(asked);
-  // Refused at start: 0 or a typo would otherwise finish every delivery job without sending.
-  if (!Number.isInteger(count) || count < 1) throw new Error(`BIRGE_MAIL_CONNECTIONS must be a whole number from 1, not "${asked}"`);
-  return count;
-}
+// Refused at start below 1: 0 or a typo would otherwise finish every delivery job without sending.
+export const MAIL_CONNECTIONS = wholeNumberSetting("BIRGE_MAIL_CONNECTIONS", 5, 1);
 
 /**
  * The SMTP transport: a pool of up to MAIL_CONNECTIONS connections kept open between
