@@ -111,6 +111,8 @@ describe("a viral petition signed through the batched path", () => {
     );
     // The first signer's confirmation, sent again to each later attempt with the same address.
     expect(mails.map((m) => m.toAddress).sort()).toEqual(["Aigerim.Sadykova+petitions@gmail.com", "aigerim.sadykova@googlemail.com", "aigerimsadykova@GMAIL.com"].sort());
+    // Each names the petition it is about.
+    for (const mail of mails) expect(mailContent(mail).subject).toContain(petition.title);
     await hot.close();
   });
 

@@ -138,7 +138,6 @@ const aSigner = {
   ip_address: "2001:db8::1",
   notify: true,
   created_at: new Date().toISOString(),
-  params: { title: "Plans", url: "https://birge.example/petitions/1" },
 };
 
 /** Open petitions and signatures for them, until `signatures` is just big enough for kept plans. */

@@ -11,6 +11,8 @@ import { readCount, readRegionCounts } from "@/lib/petitions/counts";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { sweepThresholds } from "@/lib/petitions/reach-thresholds";
 import { isDomainError } from "@/lib/errors";
+import { mailContent } from "@/lib/mail/stored-mail";
+import { siteUrl } from "@/lib/config";
 import { codeOf } from "./support/domain-errors";
 import { actorFor, addAgencyMember, createAgency, createUser, ensureRegion } from "./support/factories";
 import { draftPetition, forcePetition, signatureInput, submittedPetition } from "./support/petitions";
@@ -117,6 +119,10 @@ describe("supporters and signers", () => {
     expect((await readCount(db(), petition.id)).confirmed).toBe(1);
     const notices = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, `${who}@GMAIL.com`), eq(mailMessages.template, "mailPetitions.alreadySigned")));
     expect(notices).toHaveLength(1);
+    // It names the petition and links to it, as every petition e-mail does.
+    const notice = mailContent(notices[0]);
+    expect(notice.subject).toContain(petition.title);
+    expect(notice.text).toContain(`${siteUrl()}/petitions/${petition.number}`);
   });
 
   it("tells a signer who pasted a NUL or another control character which field to fix, and stores nothing", async () => {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { jobs } from "@/db/schema";
 import { rowsOf, type Database } from "@/db/client";
-import { siteUrl } from "@/lib/config";
+import { petitionMailParams } from "./petition-mail-params";
 
 /**
  * The outbox messages of one mail delivery job, writing first the confirmation e-mails that a
@@ -27,7 +27,7 @@ export async function confirmationMailsFor(db: Database, jobId: number): Promise
       await tx.execute(sql`
         insert into mail_messages (to_address, template, locale, params)
         select s.email, 'mailPetitions.confirmSignature', s.locale,
-          jsonb_build_object('title', p.title, 'url', ${siteUrl()} || '/petitions/' || p.number, 'signatureId', s.id)
+          ${petitionMailParams(sql`p.title`, sql`p.number`)} || jsonb_build_object('signatureId', s.id)
         from signatures s join petitions p on p.id = s.petition_id
         where s.id = any(${`{${signatureIds.join(",")}}`}::bigint[]) and s.state = 'pending' and s.anonymized_at is null
         order by s.id

@@ -41,9 +41,13 @@ function refreshed<T>(load: () => Promise<T>, maxAgeMs: number) {
   let value: T | undefined;
   let at = 0;
   let pending: Promise<T> | null = null;
+  /** The value while it is fresh, without waiting: most requests need no promise for it. */
+  const peek = (): T | undefined => (value !== undefined && Date.now() - at < maxAgeMs ? value : undefined);
   return {
+    peek,
     async get(): Promise<T> {
-      if (value !== undefined && Date.now() - at < maxAgeMs) return value;
+      const fresh = peek();
+      if (fresh !== undefined) return fresh;
       pending ??= load()
         .then((v) => {
           value = v;
@@ -79,6 +83,11 @@ function createPetitionCache(db: Database, maxAgeMs: number) {
     }
     return result;
   };
+}
+
+/** A request that passed its checks: its batch's promise. */
+interface Queued<T> {
+  queued: Promise<T>;
 }
 
 const hasNul = (value: unknown) => typeof value === "string" && value.includes("\u0000");
@@ -126,32 +135,43 @@ export function createHotPath(options: HotPathOptions) {
   let closing = false;
   let admitting = 0;
   let allAdmitted: (() => void) | null = null;
-  /** Runs the checks, then queues; resolves to the batch's promise (wrapped, so not awaited here). */
-  const admit = async <T>(checkAndQueue: () => Promise<{ queued: Promise<T> }>): Promise<T> => {
-    if (closing) throw new BatchFailedError("closed");
-    admitting++;
-    let queued: Promise<T>;
+  /**
+   * Runs the checks, then queues; resolves to the batch's promise. Checks that can answer from
+   * what is cached run at once (the common case); those that must read first are counted in
+   * `admitting` until their item is queued, so that shutdown waits for them.
+   */
+  const admit = <T>(checkAndQueue: () => Queued<T> | Promise<Queued<T>>): Promise<T> => {
+    if (closing) return Promise.reject(new BatchFailedError("closed"));
+    let checked: Queued<T> | Promise<Queued<T>>;
     try {
-      ({ queued } = await checkAndQueue());
-    } finally {
-      if (--admitting === 0) allAdmitted?.();
+      checked = checkAndQueue();
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return queued;
+    if (!(checked instanceof Promise)) return checked.queued;
+    admitting++;
+    const admitted = () => {
+      if (--admitting === 0) allAdmitted?.();
+    };
+    return checked.then(
+      ({ queued }) => (admitted(), queued),
+      (error: unknown) => {
+        admitted();
+        throw error;
+      },
+    );
   };
 
-  async function checkSignature(request: Omit<SignatureSubmission, "now"> & { now?: Date }) {
+  type SignRequest = Omit<SignatureSubmission, "now"> & { now?: Date };
+
+  /** The checks of one signature against the current settings and regions; queues it when it passes. */
+  function checkWith(current: PetitionSettings, known: Set<string>, request: SignRequest): Queued<{ outcome: SignOutcome }> {
     const now = request.now ?? new Date();
     const { input } = request;
     // Postgres refuses NUL in text: one such request would fail its whole batch.
     if (Object.values(input).some(hasNul) || hasNul(request.supportToken)) throw new DomainError("validation", "validation");
-    const current: PetitionSettings = await settings.get();
     if (current.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
-    let known = await regionCodes.get();
-    if (!known.has(input.regionCode)) {
-      regionCodes.invalidate();
-      known = await regionCodes.get();
-      if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
-    }
+    if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
     const withinIpLimit = limiter.hit({ key: `sign:ip:${request.ip}`, limit: current.signaturesPerIpPerHour, windowSeconds: 3600 }, now);
     const withinDomainLimit = limiter.hit(
       { key: `sign:domain:${emailDomain(input.email)}`, limit: current.signaturesPerEmailDomainPerMinute, windowSeconds: 60 },
@@ -161,15 +181,31 @@ export function createHotPath(options: HotPathOptions) {
     return { queued: signing.add({ ...request, now }) };
   }
 
+  /** With fresh settings and a known region, at once; otherwise after reading them (a region unknown to the cache is read again). */
+  function checkSignature(request: SignRequest): Queued<{ outcome: SignOutcome }> | Promise<Queued<{ outcome: SignOutcome }>> {
+    const current = settings.peek();
+    const known = regionCodes.peek();
+    if (current && known?.has(request.input.regionCode)) return checkWith(current, known, request);
+    return (async () => {
+      const loaded = await settings.get();
+      let regionsNow = await regionCodes.get();
+      if (!regionsNow.has(request.input.regionCode)) {
+        regionCodes.invalidate();
+        regionsNow = await regionCodes.get();
+      }
+      return checkWith(loaded, regionsNow, request);
+    })();
+  }
+
   return {
     /** Signs (input already parsed with signatureFormSchema); settles once its batch committed. */
-    sign(request: Omit<SignatureSubmission, "now"> & { now?: Date }): Promise<{ outcome: SignOutcome }> {
+    sign(request: SignRequest): Promise<{ outcome: SignOutcome }> {
       return admit(() => checkSignature(request));
     },
 
     /** Confirms from the e-mailed link; settles once its batch committed. */
     confirm(request: { signatureId: number; token: string; now?: Date }): Promise<ConfirmResult> {
-      return admit(async () => {
+      return admit(() => {
         if (!Number.isSafeInteger(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
           throw new DomainError("not_found", "signatureLinkInvalid");
         }

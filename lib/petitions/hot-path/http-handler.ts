@@ -111,9 +111,12 @@ function localeOf(req: IncomingMessage, cookies: Map<string, string>): Locale {
   return isLocale(chosen) ? chosen : negotiateLocale(req.headers["accept-language"]);
 }
 
-async function actorOf(db: Database, cookies: Map<string, string>, now: Date): Promise<Actor | null> {
-  const token = SESSION_COOKIES.map((name) => cookies.get(name)).find(Boolean);
-  if (!token) return null;
+/** The Auth.js session token the request carries, if any. */
+function sessionTokenOf(cookies: Map<string, string>): string | undefined {
+  return SESSION_COOKIES.map((name) => cookies.get(name)).find(Boolean);
+}
+
+async function actorOf(db: Database, token: string, now: Date): Promise<Actor | null> {
   const [session] = await db
     .select({ userId: sessions.userId })
     .from(sessions)
@@ -145,13 +148,15 @@ async function handleSign(hot: HotPath, db: Database, req: IncomingMessage, res:
   const cookies = parseCookies(req.headers.cookie);
   const now = new Date();
   const supportToken = (body as { supportToken?: unknown }).supportToken;
+  // Most signers are not signed in: no wait for a session that is not there.
+  const token = sessionTokenOf(cookies);
   const result = await hot.sign({
     petitionNumber: number,
     supportToken: typeof supportToken === "string" ? supportToken : undefined,
     input: parsed.data,
     ip: clientIp(headers, req.socket.remoteAddress),
     locale: localeOf(req, cookies),
-    actor: await actorOf(db, cookies, now),
+    actor: token ? await actorOf(db, token, now) : null,
     now,
   });
   send(res, 202, result);

@@ -3,12 +3,12 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { petitions, type Petition } from "@/db/schema";
 import { executePrepared, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { siteUrl } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import type { Locale } from "@/lib/i18n/locales";
 import { applyCountDeltas, countDay, type CountDelta } from "../counts";
 import { hashIin } from "../iin";
+import { petitionMailParams } from "../petition-mail-params";
 import { emailDomain, normalizeEmail } from "../normalize-email";
 import { reachThresholds } from "../reach-thresholds";
 import type { SignatureForm } from "../schema";
@@ -99,7 +99,6 @@ export async function signMany(
   if (submissions.length === 0) return results;
   const byNumber = options.petitions ?? (await petitionsByNumber(db, [...new Set(submissions.map((s) => s.petitionNumber))]));
 
-  const site = siteUrl();
   const rows: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
   const asThemselves: boolean[] = new Array(submissions.length).fill(false);
@@ -142,7 +141,6 @@ export async function signMany(
       ip_address: submission.ip,
       notify: input.notify,
       created_at: submission.now.toISOString(),
-      params: { title: petition.title, url: `${site}/petitions/${petition.number}` },
     });
   });
   if (rows.length === 0) return results;
@@ -189,7 +187,7 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
       with submitted as (
         select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(ord int, winner boolean, petition_id text, full_name text,
           name_display text, email text, email_normalized text, email_domain text, region_code text, iin_hash text, user_id text,
-          locale text, confirmed boolean, ip_address text, notify boolean, created_at timestamptz, params jsonb)
+          locale text, confirmed boolean, ip_address text, notify boolean, created_at timestamptz)
       ),
       -- Each petition of the batch probed by its primary key: a lateral subquery with a LIMIT,
       -- which the planner cannot turn into a join over every petition, and the state compared
@@ -197,9 +195,9 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
       -- can serve it instead — on empty tables the plan kept walked every open petition by
       -- (state, opened_at) (tests/hot-path-plans.test.ts).
       open_petitions as (
-        select p.id from (select distinct petition_id from submitted) b
+        select p.id, p.title, p.number from (select distinct petition_id from submitted) b
         cross join lateral (
-          select id from petitions where id = b.petition_id and state collate "C" in ('gathering_support', 'open') limit 1
+          select id, title, number from petitions where id = b.petition_id and state collate "C" in ('gathering_support', 'open') limit 1
         ) p
       ),
       inserted as (
@@ -214,7 +212,7 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
         returning id, petition_id, email_normalized, state
       ),
       outcome as (
-        select x.ord, x.email, x.locale, x.params, x.confirmed, p.id is not null as open, mine.id as new_id,
+        select x.ord, x.email, x.locale, x.confirmed, p.id is not null as open, p.title, p.number, mine.id as new_id,
           -- A repeat: the address's signature from before this statement, or the one this batch's first item just made.
           coalesce(earlier.id, batch.id) as earlier_id, coalesce(earlier.state, batch.state) as earlier_state
         from submitted x
@@ -250,10 +248,11 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
             else 'mailPetitions.alreadySigned'
           end,
           o.locale,
-          case
-            when o.new_id is not null then o.params || jsonb_build_object('signatureId', o.new_id)
-            when o.earlier_state = 'pending' then o.params || jsonb_build_object('signatureId', o.earlier_id)
-            else o.params
+          -- The petition's title and link, and the signature the mail is about.
+          ${petitionMailParams(sql`o.title`, sql`o.number`)} || case
+            when o.new_id is not null then jsonb_build_object('signatureId', o.new_id)
+            when o.earlier_state = 'pending' then jsonb_build_object('signatureId', o.earlier_id)
+            else '{}'::jsonb
           end
         from outcome o
         where o.open and (o.new_id is null or o.confirmed)
