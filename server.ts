@@ -20,7 +20,7 @@ import { closeMailTransport } from "@/lib/mail/deliver-mail";
 import { createHotPath } from "@/lib/petitions/hot-path/hot-path-services";
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
-import { wholeNumberSetting } from "@/lib/config";
+import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
@@ -34,6 +34,7 @@ const hostname = process.env.HOST || "0.0.0.0";
 async function main() {
   ignoreLostLogReader();
   const kind = connection().kind;
+  const settings = hotPathSettings(kind);
   await runMigrations();
   if (process.env.BIRGE_SEED !== "off") {
     const seeded = await seedIfEmpty();
@@ -46,15 +47,11 @@ async function main() {
   // round trip in between, once the statements are kept prepared (db/client.ts). Measured: sign
   // +10%; two batches on two connections were slower, contending for the same index pages and
   // counter rows. PGlite has one connection: one batch at a time.
-  const hotPath = createHotPath({
-    db: getDb(),
-    maxConcurrent: kind === "pglite" ? 1 : Number(process.env.BIRGE_BATCH_CONCURRENCY || 2),
-    maxWaitMs: process.env.BIRGE_BATCH_WAIT_MS === undefined ? undefined : Number(process.env.BIRGE_BATCH_WAIT_MS),
-  });
+  const hotPath = createHotPath({ db: getDb(), maxConcurrent: settings.batchConcurrency, maxWaitMs: settings.batchWaitMs });
   const handleHot = process.env.BIRGE_HOT_PATH === "off" ? () => false : createHotPathHandler(hotPath, getDb());
 
   // Not used in development, where pages must show each edit at once (see below).
-  const handlePublicPage = createPublicPageCache({ keepMs: Number(process.env.BIRGE_PAGE_CACHE_MS ?? 500) });
+  const handlePublicPage = createPublicPageCache({ keepMs: settings.pageCacheMs });
 
   const server = createServer((req, res) => {
     // The socket's address, for rate limits; a client cannot set this header itself.

@@ -18,6 +18,20 @@ export function wholeNumberSetting(name: string, fallback: number, min = 0): num
   return count;
 }
 
+/**
+ * The hot path's settings (README "Configuration"), read once at the start: a value that is
+ * not a whole number stops the start with its name, instead of a batcher that never starts a
+ * batch (NaN batches in flight) or a page cache switched off by a typo.
+ */
+export function hotPathSettings(database: "postgres" | "pglite") {
+  return {
+    // PGlite has one connection: one batch at a time.
+    batchConcurrency: database === "pglite" ? 1 : wholeNumberSetting("BIRGE_BATCH_CONCURRENCY", 2, 1),
+    batchWaitMs: wholeNumberSetting("BIRGE_BATCH_WAIT_MS", 0),
+    pageCacheMs: wholeNumberSetting("BIRGE_PAGE_CACHE_MS", 500),
+  };
+}
+
 export function mailFrom(): string {
   return process.env.MAIL_FROM || "Birge <no-reply@birge.local>";
 }

@@ -29,11 +29,10 @@ export interface SignatureSubmission {
   now: Date;
 }
 
-/** What signing needs of a petition; the title does not change once it can be signed. */
+/** What signing needs of a petition (its e-mails take the title and link from the petition row itself). */
 export interface SignablePetitionInfo {
   id: string;
   number: number;
-  title: string;
   state: Petition["state"];
   supportToken: string;
 }
@@ -41,7 +40,7 @@ export interface SignablePetitionInfo {
 export async function petitionsByNumber(db: Executor, numbers: readonly number[]): Promise<Map<number, SignablePetitionInfo>> {
   const found = numbers.length
     ? await db
-        .select({ id: petitions.id, number: petitions.number, title: petitions.title, state: petitions.state, supportToken: petitions.supportToken })
+        .select({ id: petitions.id, number: petitions.number, state: petitions.state, supportToken: petitions.supportToken })
         .from(petitions)
         .where(inArray(petitions.number, [...numbers]))
     : [];
