@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hotPathSettings } from "./config";
 
 // An operator tuning the hot path mistypes a setting: the server must refuse to start and say
@@ -6,8 +6,16 @@ import { hotPathSettings } from "./config";
 // every signer waiting) or a page cache silently switched off.
 describe("an operator's hot path settings", () => {
   const names = ["BIRGE_BATCH_CONCURRENCY", "BIRGE_BATCH_WAIT_MS", "BIRGE_PAGE_CACHE_MS"];
-  afterEach(() => {
+  // Whatever the developer's own shell sets is put back after each test.
+  const own = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  beforeEach(() => {
     for (const name of names) delete process.env[name];
+  });
+  afterEach(() => {
+    for (const name of names) {
+      if (own[name] === undefined) delete process.env[name];
+      else process.env[name] = own[name];
+    }
   });
 
   it("refuses a typo, a fraction or a number out of range, naming the setting", () => {

@@ -274,6 +274,34 @@ describe("a viral petition signed through the batched path", () => {
     await hot.close();
   });
 
+  it("checks a signature as it arrives once the settings are cached, answers refusals as rejections, and loses nothing at a shutdown", async () => {
+    const petition = await openPetition();
+    // One signature a batch: a batch starts the moment its signature is queued.
+    const hot = hotPath({ maxBatchSize: 1 });
+    await hot.sign(signer(petition.number)); // the first request reads the settings and regions
+    const before = hot.stats().signing.items;
+    const taken = hot.sign(signer(petition.number));
+    // Queued before sign() returned: no wait for settings already cached.
+    expect(hot.stats().signing.items).toBe(before + 1);
+    await expect(taken).resolves.toEqual({ outcome: "check_email" });
+    // A refusal found at once is a rejected promise, as when the settings had to be read first.
+    let nul: Promise<unknown> | undefined;
+    expect(() => (nul = hot.sign(signer(petition.number, { fullName: "Nul\u0000Byte" })))).not.toThrow();
+    const refused = await nul!.catch((e) => e);
+    expect(isDomainError(refused) && refused.code).toBe("validation");
+    const ip = `2001:db8:2::${unique("")}`;
+    const limited = await Promise.allSettled(Array.from({ length: 51 }, () => hot.sign(signer(petition.number, {}, ip))));
+    expect(limited.filter((s) => s.status === "rejected").map((s) => isDomainError((s as PromiseRejectedResult).reason) && (s as PromiseRejectedResult).reason.code)).toEqual(["rate_limited"]);
+    // Stopping right after requests were taken writes every one of them before close() returns.
+    const last = Array.from({ length: 10 }, () => signer(petition.number));
+    const answers = last.map((r) => hot.sign(r));
+    await hot.close();
+    expect((await Promise.all(answers)).every((a) => a.outcome === "check_email")).toBe(true);
+    const stored = new Set((await rowsFor(petition.id)).map((r) => r.email));
+    expect(last.every((r) => stored.has(r.input.email))).toBe(true);
+    expect(stored.size).toBe(1 + 1 + 50 + 10);
+  });
+
   it("holds the per-address limit in memory: the 51st signature from one IP in an hour is refused", async () => {
     const petition = await openPetition();
     const hot = hotPath();

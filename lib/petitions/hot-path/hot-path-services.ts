@@ -131,7 +131,8 @@ export function createHotPath(options: HotPathOptions) {
     },
   });
 
-  // Requests between arrival and their batch (reading cached settings): shutdown waits for them.
+  // Requests still reading the settings or regions before they can be queued (those checked
+  // from the cache are queued at once): shutdown waits for them.
   let closing = false;
   let admitting = 0;
   let allAdmitted: (() => void) | null = null;
