@@ -1,6 +1,7 @@
 export { Badge, type BadgeTone } from "./badge";
 export { Button, ButtonLink, buttonClasses, type ButtonProps, type ButtonLinkProps, type ButtonSize, type ButtonVariant } from "./button";
 export { type CounterLabel } from "./character-count";
+export { CopyLinkButton } from "./copy-link-button";
 export { EmptyState } from "./empty-state";
 export {
   Checkbox,

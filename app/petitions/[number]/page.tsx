@@ -16,6 +16,7 @@ import { DailyChart } from "./_components/daily-chart";
 import { RegionBreakdown } from "./_components/region-breakdown";
 import { ResponseBlock } from "./_components/response";
 import { ShareLinks } from "./_components/share-links";
+import { petitionLinkPreview } from "./_components/petition-link-preview";
 import { Timeline } from "./_components/timeline";
 
 type Props = {
@@ -47,8 +48,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { number, support } = await read(props);
   const data = await loadPage(number, support);
   if (!data) return {};
-  // The private support link must not end up in search engines.
-  return { title: data.petition.title, ...(data.viaSupportLink ? { robots: { index: false, follow: false } } : {}) };
+  return petitionLinkPreview(data);
 }
 
 export default async function PetitionPage(props: Props) {
