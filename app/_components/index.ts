@@ -23,6 +23,7 @@ export {
 } from "./field";
 export { FormProblems } from "./form-problems";
 export { LanguageSwitcher } from "./language-switcher";
+export { LinkedText } from "./linked-text";
 export { NavLink } from "./nav-link";
 export { Notice, type NoticeTone } from "./notice";
 export { PageHeading, Section, type Breadcrumb } from "./page-heading";
