@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { loggable } from "@/lib/errors";
 import { apiError, cachedJson } from "@/lib/open-data/http";
 import { findSimilarPetitions, PUBLIC_SIMILAR_STATES } from "@/lib/petitions/find-similar-petitions";
-import { similarPetitionsQuerySchema } from "@/lib/petitions/schema";
+import { PETITION_LIMITS, SIMILAR_QUERY_MIN, similarPetitionsQuerySchema } from "@/lib/petitions/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const parsed = similarPetitionsQuerySchema.safeParse({ q: new URL(request.url).searchParams.get("q") ?? undefined });
   if (!parsed.success) {
-    return apiError("validation", "q must be 4 to 80 characters of text", { fieldErrors: { q: parsed.error.issues.map((issue) => issue.message) } });
+    return apiError("validation", `q must be ${SIMILAR_QUERY_MIN} to ${PETITION_LIMITS.title} characters of text, without control characters`, { fieldErrors: { q: parsed.error.issues.map((issue) => issue.message) } });
   }
   try {
     const rows = await findSimilarPetitions(getDb(), { title: parsed.data.q, states: PUBLIC_SIMILAR_STATES, limit: 5 });
