@@ -7,11 +7,12 @@ import { AccountMenu } from "./_layout/account-menu";
 import { setLocaleAction } from "./language/actions";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isAdmin, isModerator } from "@/lib/auth/permissions";
-import { mailboxEnabled } from "@/lib/config";
+import { mailboxEnabled, siteUrl } from "@/lib/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("tagline") };
+  // metadataBase: every relative URL in a page's metadata (icons, previews) comes out absolute.
+  return { metadataBase: new URL(siteUrl()), title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("tagline") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/locales";
 import { addMonths, approvePetition } from "@/lib/petitions/approve-petition";
 import { applyCountDeltas } from "@/lib/petitions/counts";
-import { findSimilarPetitions } from "@/lib/petitions/find-similar-petitions";
+import { findSimilarPetitions, PUBLIC_SIMILAR_STATES } from "@/lib/petitions/find-similar-petitions";
 import { hidePetition } from "@/lib/petitions/hide-petition";
 import { listModerationQueue, loadPetitionForReview } from "@/lib/petitions/moderation-queue";
 import { rejectPetition } from "@/lib/petitions/reject-petition";
@@ -289,6 +289,20 @@ describe("similar petitions", () => {
 
     const loaded = await loadPetitionForReview(db(), { actor: moderator, number: review.number });
     expect(loaded?.petition.id).toBe(review.id);
+  });
+
+  it("shows a person writing a petition only public ones: open and answered, never one awaiting moderation", async () => {
+    const place = unique("Saryarka").replace(/-/g, "");
+    const { petition: open } = await aPetition({ state: "open", title: `Repair the roads of ${place} district` });
+    const { petition: answered } = await aPetition({ state: "responded", title: `Repair the roads of ${place} district soon` });
+    const { petition: waiting } = await aPetition({ title: `Repair roads in ${place} district now` });
+    const { petition: gathering } = await aPetition({ state: "gathering_support", title: `Repair the roads of ${place} district` });
+    const { petition: rejected } = await aPetition({ state: "rejected", title: `Repair the roads of ${place} district` });
+
+    const similar = await findSimilarPetitions(db(), { title: `Roads of ${place} district`, states: PUBLIC_SIMILAR_STATES });
+    const ids = similar.map((row) => row.id);
+    expect(ids).toEqual(expect.arrayContaining([open.id, answered.id]));
+    for (const hidden of [waiting.id, gathering.id, rejected.id]) expect(ids).not.toContain(hidden);
   });
 
   it("matches the words of a title in the full text even when the title reads differently", async () => {

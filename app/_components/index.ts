@@ -1,6 +1,7 @@
 export { Badge, type BadgeTone } from "./badge";
 export { Button, ButtonLink, buttonClasses, type ButtonProps, type ButtonLinkProps, type ButtonSize, type ButtonVariant } from "./button";
 export { type CounterLabel } from "./character-count";
+export { CopyLinkButton } from "./copy-link-button";
 export { EmptyState } from "./empty-state";
 export {
   Checkbox,
@@ -22,6 +23,7 @@ export {
 } from "./field";
 export { FormProblems } from "./form-problems";
 export { LanguageSwitcher } from "./language-switcher";
+export { LinkedText } from "./linked-text";
 export { NavLink } from "./nav-link";
 export { Notice, type NoticeTone } from "./notice";
 export { PageHeading, Section, type Breadcrumb } from "./page-heading";

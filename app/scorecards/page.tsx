@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, Button, EmptyState, Field, Notice, PageHeading, Pagination, Section, Select, Table } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { AGENCY_LEVELS } from "@/db/schema/agencies";
+import { linkPreview } from "@/app/_layout/link-preview";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { MIN_SETTLED_TO_RANK, onTimeShare } from "@/lib/scorecards/measures";
 import { listScorecards, SCORECARD_SORTS } from "@/lib/scorecards/read-scorecards";
@@ -20,8 +21,8 @@ const querySchema = z.object({
 });
 
 export async function generateMetadata() {
-  const t = await getTranslations("scorecards");
-  return { title: t("title") };
+  const [t, tCommon, locale] = await Promise.all([getTranslations("scorecards"), getTranslations("common"), getLocale()]);
+  return linkPreview({ title: t("title"), description: t("lead"), path: "/scorecards", locale: locale as Locale, siteName: tCommon("siteName") });
 }
 
 /** The league table of agencies, read from the maintained scorecards (no events are scanned here). */

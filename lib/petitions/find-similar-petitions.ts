@@ -18,18 +18,25 @@ export interface SimilarPetition {
 const DUPLICATE_STATES: readonly PetitionState[] = ["open", "awaiting_moderation"];
 
 /**
+ * What a person writing a new petition is shown: public petitions that are collecting or already
+ * answered (one awaiting moderation is not public yet).
+ */
+export const PUBLIC_SIMILAR_STATES: readonly PetitionState[] = ["open", "responded"];
+
+/**
  * Open and awaiting petitions that look like `title` (and `text`, the request): titles alike
  * by trigrams (pg_trgm, similarity > 0.2) or sharing the words of the title in their full text.
- * For the moderator's duplicate check; `excludeId` leaves out the petition under review.
+ * For the moderator's duplicate check (`excludeId` leaves out the petition under review), and
+ * with `states: PUBLIC_SIMILAR_STATES` for the petition form's "similar petitions" while typing.
  */
 export async function findSimilarPetitions(
   db: Executor,
-  options: { title: string; excludeId?: string; limit?: number },
+  options: { title: string; excludeId?: string; limit?: number; states?: readonly PetitionState[] },
 ): Promise<SimilarPetition[]> {
-  const { title, excludeId, limit = 5 } = options;
+  const { title, excludeId, limit = 5, states: wanted = DUPLICATE_STATES } = options;
   const query = title.trim();
   if (!query) return [];
-  const states = sql.join(DUPLICATE_STATES.map((state) => sql`${state}`), sql`, `);
+  const states = sql.join(wanted.map((state) => sql`${state}`), sql`, `);
   const result = await db.execute(sql`
     select id, number, title, state, agency_id as "agencyId",
            greatest(similarity(title, ${query}),

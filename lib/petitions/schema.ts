@@ -29,6 +29,21 @@ export const petitionFormSchema = z.object({
 });
 export type PetitionForm = z.infer<typeof petitionFormSchema>;
 
+/** Shortest title worth looking up similar petitions for. */
+export const SIMILAR_QUERY_MIN = 4;
+
+/**
+ * `?q=` of the similar-petitions lookup: the title as it is being typed. A control character is
+ * refused (400), not quietly dropped: the form never sends one.
+ */
+export const similarPetitionsQuerySchema = z.object({
+  q: z
+    .string({ message: "required" })
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "controlCharacters")
+    .transform((value) => value.trim())
+    .pipe(z.string().min(SIMILAR_QUERY_MIN, "tooShort").max(PETITION_LIMITS.title, "tooLong")),
+});
+
 /** Refuses names that spreadsheets would run as formulas, and names that carry links. */
 export function nameProblem(name: string): "formula" | "link" | null {
   if (/^[=+\-@]/.test(name)) return "formula";

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
+import { linkPreview } from "@/app/_layout/link-preview";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { visibleActivityByNumber } from "@/lib/public-control/load-activity";
 import { loadActivityDetails } from "@/lib/public-control/load-activity-details";
@@ -33,7 +34,10 @@ export async function generateMetadata({ params }: Params) {
   const { number } = await params;
   if (!/^[1-9]\d{0,9}$/.test(number)) return {};
   const activity = await visibleActivityByNumber(getDb(), Number(number), await currentActor());
-  return activity ? { title: activity.title, robots: activity.state === "draft" ? { index: false } : undefined } : {};
+  if (!activity) return {};
+  if (activity.state === "draft") return { title: activity.title, robots: { index: false } };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  return linkPreview({ title: activity.title, description: activity.subjectMatter, path: `/activities/${activity.number}`, locale: locale as Locale, siteName: t("siteName"), type: "article" });
 }
 
 /** One lifecycle button of the subject, a plain form that works without script. */

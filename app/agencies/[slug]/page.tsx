@@ -4,13 +4,16 @@ import { Badge, PageHeading } from "@/app/_components";
 import { AgencyScorecardSummary } from "@/app/scorecards/_components/agency-scorecard-summary";
 import { getDb } from "@/db/client";
 import { agencyBySlug } from "@/lib/agencies/search-agencies";
+import { linkPreview } from "@/app/_layout/link-preview";
 import { localized, type Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const [row, locale] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale()]);
-  return { title: row ? localized(row.agency, locale as Locale) : undefined };
+  const [row, locale, t, tCommon] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale(), getTranslations("sharing.meta"), getTranslations("common")]);
+  if (!row) return {};
+  const name = localized(row.agency, locale as Locale);
+  return linkPreview({ title: name, description: t("agency", { agency: name }), path: `/agencies/${row.agency.slug}`, locale: locale as Locale, siteName: tCommon("siteName") });
 }
 
 export default async function AgencyPage({ params }: Props) {

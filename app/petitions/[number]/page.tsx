@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, ButtonLink, Notice, PageHeading, Section, type BadgeTone } from "@/app/_components";
+import { Badge, ButtonLink, LinkedText, Notice, PageHeading, Section, type BadgeTone } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { siteUrl } from "@/lib/config";
@@ -16,6 +16,7 @@ import { DailyChart } from "./_components/daily-chart";
 import { RegionBreakdown } from "./_components/region-breakdown";
 import { ResponseBlock } from "./_components/response";
 import { ShareLinks } from "./_components/share-links";
+import { petitionLinkPreview } from "./_components/petition-link-preview";
 import { Timeline } from "./_components/timeline";
 
 type Props = {
@@ -47,8 +48,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { number, support } = await read(props);
   const data = await loadPage(number, support);
   if (!data) return {};
-  // The private support link must not end up in search engines.
-  return { title: data.petition.title, ...(data.viaSupportLink ? { robots: { index: false, follow: false } } : {}) };
+  return petitionLinkPreview(data);
 }
 
 export default async function PetitionPage(props: Props) {
@@ -62,6 +62,7 @@ export default async function PetitionPage(props: Props) {
   const signedParam = (await props.searchParams).signed;
   const signedNotice = signedParam === "confirmed" || signedParam === "already_confirmed" ? "confirmed" : null;
   const tSigning = await getTranslations("signing");
+  const rejected = petition.state === "rejected";
   const awaitingAnswer = (petition.state === "open" || petition.state === "closed") && petition.thresholdReachedAt && !data.response;
   return (
     <>
@@ -97,7 +98,9 @@ export default async function PetitionPage(props: Props) {
       {petition.state === "rejected" && petition.rejectionReason ? (
         <Notice tone="warning" title={t("petition.rejectedTitle")} announce={false} className="mb-6">
           <p>{t("petition.rejectedText", { reason: t(`rejectionReasons.${petition.rejectionReason}`) })}</p>
-          {petition.moderationNote ? <p className="mt-2 whitespace-pre-line">{petition.moderationNote}</p> : null}
+          {petition.moderationNote ? <p className="mt-2 whitespace-pre-line">
+              <LinkedText text={petition.moderationNote} />
+            </p> : null}
           {petition.suggestedAgency ? (
             <p className="mt-2">
               {t("petition.suggestedAgency")}{" "}
@@ -109,10 +112,14 @@ export default async function PetitionPage(props: Props) {
       <div className="grid gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0">
           <Section title={t("petition.requestTitle")} id="request">
-            <p className="text-lg whitespace-pre-line break-words">{petition.request}</p>
+            <p className="text-lg whitespace-pre-line break-words">
+              <LinkedText text={petition.request} />
+            </p>
           </Section>
           <Section title={t("petition.reasonsTitle")} id="reasons">
-            <p className="whitespace-pre-line break-words">{petition.reasons}</p>
+            <p className="whitespace-pre-line break-words">
+              <LinkedText text={petition.reasons} />
+            </p>
           </Section>
           {data.response ? <ResponseBlock response={data.response} /> : null}
           <Section title={t("petition.detailsTitle")} id="details">
@@ -145,14 +152,17 @@ export default async function PetitionPage(props: Props) {
                 defaultEmail={actor?.email}
               />
             </Section>
-          ) : petition.state === "closed" ? (
-            <p className="mb-8 font-semibold">{t("petition.notSignable")}</p>
           ) : null}
-          <ShareLinks url={pageUrl} title={petition.title} />
+          {/* A rejected petition is not something to spread. */}
+          {rejected ? null : <ShareLinks url={pageUrl} title={petition.title} />}
         </div>
       </div>
-      <RegionBreakdown regionCounts={data.regionCounts} />
-      <DailyChart dailyCounts={data.dailyCounts} />
+      {rejected ? null : (
+        <>
+          <RegionBreakdown regionCounts={data.regionCounts} />
+          <DailyChart dailyCounts={data.dailyCounts} />
+        </>
+      )}
       <Timeline entries={data.timeline} />
     </>
   );

@@ -5,6 +5,7 @@ import { Notice, PageHeading, Section } from "@/app/_components";
 import { MeasureExplanations } from "@/app/scorecards/_components/measure-explanations";
 import { scorecardFormat } from "@/app/scorecards/_components/format";
 import { getDb } from "@/db/client";
+import { linkPreview } from "@/app/_layout/link-preview";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { isRanked, MIN_SETTLED_TO_RANK, onTimeShare, settledItems } from "@/lib/scorecards/measures";
 import { scorecardForAgency } from "@/lib/scorecards/read-scorecards";
@@ -12,8 +13,22 @@ import { scorecardForAgency } from "@/lib/scorecards/read-scorecards";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const [view, locale, t] = await Promise.all([scorecardForAgency(getDb(), (await params).slug), getLocale(), getTranslations("scorecards")]);
-  return { title: view ? t("agencyTitle", { agency: localized(view.agency, locale as Locale) }) : undefined };
+  const [view, locale, t, tMeta, tCommon] = await Promise.all([
+    scorecardForAgency(getDb(), (await params).slug),
+    getLocale(),
+    getTranslations("scorecards"),
+    getTranslations("sharing.meta"),
+    getTranslations("common"),
+  ]);
+  if (!view) return {};
+  const agency = localized(view.agency, locale as Locale);
+  return linkPreview({
+    title: t("agencyTitle", { agency }),
+    description: tMeta("scorecard", { agency }),
+    path: `/agencies/${view.agency.slug}/scorecard`,
+    locale: locale as Locale,
+    siteName: tCommon("siteName"),
+  });
 }
 
 /** One agency's public scorecard, read from the maintained aggregate. */

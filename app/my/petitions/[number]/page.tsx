@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Button, ButtonLink, Notice, PageHeading, ProgressBar, Section } from "@/app/_components";
+import { Badge, Button, ButtonLink, CopyLinkButton, Notice, PageHeading, ProgressBar, Section } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { agencies } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -21,9 +21,10 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
   const petition = await petitionByNumber(db, Number(number));
   // Someone else's petition is not revealed.
   if (!petition || petition.creatorId !== actor.id) notFound();
-  const [t, te, locale, [agency], count] = await Promise.all([
+  const [t, te, tCopy, locale, [agency], count] = await Promise.all([
     getTranslations("petitionForm"),
     getTranslations("errors"),
+    getTranslations("sharing.copy"),
     getLocale(),
     db.select().from(agencies).where(eq(agencies.id, petition.agencyId)),
     readCount(db, petition.id),
@@ -69,6 +70,7 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
             </label>
           </p>
           <input id="support-link" readOnly value={supportLink(petition)} className="w-full border-2 border-black p-2" />
+          <CopyLinkButton targetId="support-link" label={tCopy("button")} copiedLabel={tCopy("copied")} selectedLabel={tCopy("selected")} />
           <ProgressBar
             value={count.confirmed}
             max={petition.supportThreshold ?? 50}

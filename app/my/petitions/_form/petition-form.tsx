@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { Button, ErrorSummary, Field, Notice, Select, TextArea, TextInput } from "@/app/_components";
 import { PETITION_LIMITS, petitionFormSchema } from "@/lib/petitions/schema";
 import type { PetitionFormState } from "../actions";
+import { SimilarPetitions } from "./similar-petitions";
 
 export interface AddresseeOption {
   id: string;
@@ -46,6 +47,7 @@ export function PetitionForm(props: {
     mode: "onBlur",
   });
   const agencyId = watch("agencyId");
+  const title = watch("title");
   const chosen = props.addressees.find((a) => a.id === agencyId);
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -73,6 +75,7 @@ export function PetitionForm(props: {
       <Field id="title" label={t("titleLabel")} hint={t("titleHint", { max: PETITION_LIMITS.title })} error={errorFor("title")}>
         <TextInput id="title" maxLength={PETITION_LIMITS.title} {...register("title")} />
       </Field>
+      <SimilarPetitions title={title ?? ""} />
       <Field id="request" label={t("requestLabel")} hint={t("requestHint", { max: PETITION_LIMITS.request })} error={errorFor("request")}>
         <TextArea id="request" rows={4} maxLength={PETITION_LIMITS.request} counterLabel={t("counter")} {...register("request")} />
       </Field>

@@ -2,16 +2,21 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, ProgressBar, Section } from "@/app/_components";
 import type { PetitionPageData } from "@/lib/petitions/petition-page-data";
 import { dayAsDate } from "../../_components/format-day";
+import { SigningEnded } from "./signing-ended";
+
+/** States where "N of M needed" no longer means anything: signing is over. */
+const FINISHED = new Set(["closed", "responded", "rejected"]);
 
 /** The count, the progress towards the threshold that matters now, and the dates that bind. */
 export async function CountPanel({ data }: { data: PetitionPageData }) {
   const [t, format] = await Promise.all([getTranslations("petitions.count"), getFormatter()]);
   const { petition, counts, progress, deadlines, response } = data;
   const day = (value: string) => format.dateTime(dayAsDate(value), { dateStyle: "long" });
-  const target = progress.target;
+  const target = FINISHED.has(petition.state) ? null : progress.target;
   const support = progress.kind === "support";
   return (
     <Section title={t("title")} id="signatures">
+      <SigningEnded state={petition.state} closedAt={petition.closedAt} />
       <p className="text-4xl font-bold text-ink">{t("total", { count: counts.confirmed })}</p>
       {target ? (
         <>

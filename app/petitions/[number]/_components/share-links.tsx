@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Field, Section, TextInput } from "@/app/_components";
+import { CopyLinkButton, Field, Section, TextInput } from "@/app/_components";
 
 /** Share URLs of the usual services, built here: plain links, no third-party scripts on the page. */
 export function shareTargets(url: string, message: string, subject: string) {
@@ -16,13 +16,14 @@ export function shareTargets(url: string, message: string, subject: string) {
 
 /** The page's address to copy, and links that share it by e-mail and messengers. */
 export async function ShareLinks({ url, title }: { url: string; title: string }) {
-  const t = await getTranslations("petitions.share");
+  const [t, tCopy] = await Promise.all([getTranslations("petitions.share"), getTranslations("sharing.copy")]);
   const targets = shareTargets(url, t("message", { title }), t("emailSubject", { title }));
   return (
     <Section title={t("title")} id="share">
       <Field id="share-url" label={t("linkLabel")} hint={t("linkHint")}>
         <TextInput id="share-url" type="url" readOnly defaultValue={url} />
       </Field>
+      <CopyLinkButton targetId="share-url" label={tCopy("button")} copiedLabel={tCopy("copied")} selectedLabel={tCopy("selected")} />
       <ul aria-label={t("listLabel")} className="mt-4 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
         {(Object.keys(targets) as Array<keyof typeof targets>).map((key) => (
           <li key={key}>
