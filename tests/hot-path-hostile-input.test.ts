@@ -10,10 +10,11 @@ import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-s
 import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { loadPetitionPageData } from "@/lib/petitions/petition-page-data";
 import { petitionByNumber } from "@/lib/petitions/load-petition";
+import { loadPetitionForReview } from "@/lib/petitions/moderation-queue";
 import { signPetition } from "@/lib/petitions/sign-petition";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { activityByNumber } from "@/lib/public-control/load-activity";
-import { createAgency, ensureRegion, unique } from "./support/factories";
+import { aModerator, createAgency, ensureRegion, unique } from "./support/factories";
 import { draftPetition, forcePetition, signatureInput } from "./support/petitions";
 
 // Hostile requests on the batched signing path: whatever one request carries, it is refused
@@ -166,6 +167,7 @@ describe("a crowd signs while someone sends what the database cannot store", () 
     expect(await petitionByNumber(db(), BEYOND_INT4)).toBeNull();
     expect(await activityByNumber(db(), BEYOND_INT4)).toBeNull();
     expect(await loadPetitionPageData({ db: db(), number: BEYOND_INT4 })).toBeNull();
+    expect(await loadPetitionForReview(db(), { actor: await aModerator(), number: BEYOND_INT4 })).toBeNull();
     const attempt = signPetition({ db: db(), actor: null, petitionNumber: BEYOND_INT4, input: signatureInput(), ip: "203.0.113.9", locale: "en" });
     const error = await attempt.then(() => null, (caught: unknown) => caught);
     expect(isDomainError(error) && error.code).toBe("not_found");
