@@ -1,12 +1,15 @@
 import { z } from "zod";
 
+/** C0 control characters other than tab, line feed and carriage return. Postgres refuses NUL in text outright. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
 /**
- * What no text field may hold, found in one pass: a C0 control character other than tab, line
- * feed and carriage return, or half of a UTF-16 surrogate pair without its other half. Postgres
- * refuses NUL in text and both in JSON ("\u0000", "\ud800"), and the driver would otherwise turn
- * a lone half into U+FFFD silently. No `u` flag: the pattern reads UTF-16 code units.
+ * What no text field may hold, found in one pass: a control character as above, or half of a
+ * UTF-16 surrogate pair without its other half. Postgres refuses NUL in text and both in JSON
+ * ("\u0000", "\ud800"), and the driver would otherwise turn a lone half into U+FFFD silently.
+ * No `u` flag: the pattern reads UTF-16 code units.
  */
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE = new RegExp(`${CONTROL_CHARACTERS.source}|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
 const ALL_UNSTORABLE = new RegExp(UNSTORABLE.source, "g");
 
 /** True when the text can be stored and shown as it is: no control characters, no lone surrogates. */
