@@ -61,6 +61,17 @@ export function databaseErrorOf(error: unknown): DatabaseError | null {
 }
 
 /**
+ * True when the database refused a value rather than failed: a data exception (SQLSTATE class
+ * 22: out of range, bad text or JSON, an unstorable character), a broken constraint (23) or a
+ * value past a limit of the database (54). Sent again alone, the same value fails again; other
+ * values sent with it would not. Connection losses, shutdowns, a full disk or deadlocks are not.
+ */
+export function isRefusedValue(error: unknown): boolean {
+  const code = databaseErrorOf(error)?.code;
+  return !!code && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
+
+/**
  * What of an unexpected error goes to the log: its name and message, the database's own
  * message and code when a query failed, and the stack frames. Never a statement's parameters:
  * Drizzle puts them in its message ("Failed query: … params: …"), and they hold people's

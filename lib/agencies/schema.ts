@@ -1,21 +1,20 @@
 import { z } from "zod";
-import { searchText } from "@/lib/validation/text";
+import { plainString, searchText } from "@/lib/validation/text";
 import { AGENCY_LEVELS, AGENCY_ROLES } from "@/db/schema/agencies";
 
 /** Query of the public directory; numbers arrive as strings from the URL. */
 export const agencySearchSchema = z.object({
   q: searchText(100).optional().default(""),
   level: z.enum(AGENCY_LEVELS).optional().catch(undefined),
-  region: z.string().trim().max(40).optional().catch(undefined),
+  region: plainString().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
 });
 
-const name = z.string().trim().min(2, "tooShort").max(200, "tooLong");
+const name = plainString().trim().min(2, "tooShort").max(200, "tooLong");
 
 /** An agency as an admin creates or edits it. */
 export const agencyFormSchema = z.object({
-  slug: z
-    .string()
+  slug: plainString()
     .trim()
     .toLowerCase()
     .min(2, "tooShort")
@@ -25,13 +24,11 @@ export const agencyFormSchema = z.object({
   nameRu: name,
   nameEn: name,
   level: z.enum(AGENCY_LEVELS, { message: "choose" }),
-  regionCode: z
-    .string()
+  regionCode: plainString()
     .trim()
     .transform((v) => v || null)
     .nullable(),
-  website: z
-    .string()
+  website: plainString()
     .trim()
     .transform((v) => v || null)
     // Only http(s) to a real domain: the website is shown as a link on public pages.
@@ -40,7 +37,7 @@ export const agencyFormSchema = z.object({
 });
 
 export const agencyMembershipSchema = z.object({
-  email: z.string().trim().toLowerCase().email("email"),
+  email: plainString().trim().toLowerCase().email("email"),
   role: z.enum(AGENCY_ROLES, { message: "choose" }),
 });
 
@@ -54,14 +51,14 @@ export const adminAgencySearchSchema = z.object({
 
 /** Deactivating or reactivating an agency from its admin page. */
 export const agencyActiveSchema = z.object({
-  agencyId: z.string().trim().min(1, "required"),
+  agencyId: plainString().trim().min(1, "required"),
   active: z.enum(["true", "false"], { message: "choose" }).transform((v) => v === "true"),
 });
 
 /** Removing a person from an agency. */
 export const agencyMemberRemovalSchema = z.object({
-  agencyId: z.string().trim().min(1, "required"),
-  userId: z.string().trim().min(1, "required"),
+  agencyId: plainString().trim().min(1, "required"),
+  userId: plainString().trim().min(1, "required"),
 });
 
 export type AgencySearch = z.infer<typeof agencySearchSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { isDayString } from "@/lib/calendar/working-days";
 import { RESPONSE_DECISIONS, type ResponseDecision } from "@/lib/petitions/states";
 import { informationAnswerSchema, recommendationAnswerSchema, type InformationAnswerInput, type RecommendationAnswerInput } from "@/lib/public-control/schema";
@@ -21,15 +22,13 @@ export const AGENCY_LIMITS = {
 
 /** Browsers send line breaks as \r\n; count them as one character, as the counter does. */
 const text = (min: number, max: number) =>
-  z
-    .string({ message: "required" })
+  plainString({ message: "required" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
 
 /** A loose draft string: anything up to `max`, missing = "". Drafts are saved half-written. */
 const draftText = (max: number) =>
-  z
-    .string()
+  plainString()
     .optional()
     .transform((v) => (v ?? "").replace(/\r\n?/g, "\n"))
     .pipe(z.string().max(max, "tooLong"));
@@ -52,9 +51,9 @@ export const inboxFiltersSchema = z.object({
   kind: lenient(z.enum(AGENCY_ITEM_KINDS).nullable(), null),
   view: lenient(z.enum(INBOX_VIEWS), "open"),
   /** "me", "unassigned", a staff member's user id, or null for anyone. */
-  assignee: lenient(z.string().trim().min(1).max(100).nullable(), null),
+  assignee: lenient(plainString().trim().min(1).max(100).nullable(), null),
   overdue: z.unknown().transform((v) => v === "1" || v === "on" || v === true),
-  q: lenient(z.string().trim().max(AGENCY_LIMITS.search).transform((v) => v || null).nullable(), null),
+  q: lenient(plainString().trim().max(AGENCY_LIMITS.search).transform((v) => v || null).nullable(), null),
   sort: lenient(z.enum(INBOX_SORTS), "due"),
   page: lenient(z.coerce.number().int().min(1).max(10_000), 1),
 });
@@ -99,7 +98,7 @@ const recommendationDraftSchema = z.object({
   dueOn: draftText(10),
 });
 export const finalDocumentDraftSchema = z.object({
-  answers: z.record(z.string().max(100), recommendationDraftSchema).default({}),
+  answers: z.record(plainString().max(100), recommendationDraftSchema).default({}),
 });
 /** Answers to a final document's recommendations as they are being written, by recommendation id. */
 export type FinalDocumentDraft = {
@@ -112,7 +111,7 @@ export const informationDraftSchema = z.object({
   answerText: draftText(AGENCY_LIMITS.reasons),
   refusalGround: draftText(AGENCY_LIMITS.reasons),
   /** Files uploaded with the draft (files table ids), attached to the answer when it is published. */
-  attachmentIds: z.array(z.string().max(100)).max(10, "tooMany").default([]),
+  attachmentIds: z.array(plainString().max(100)).max(10, "tooMany").default([]),
 });
 /** An information request's answer or refusal as it is being written. */
 export type InformationDraft = { mode: "answer" | "refuse" | ""; answerText: string; refusalGround: string; attachmentIds: string[] };
@@ -148,8 +147,7 @@ export function readDraft(kind: AgencyItemKind, content: unknown): DraftContent 
 // ---------------------------------------------------------------------------------------------
 // Full answers, as published.
 
-const day = z
-  .string()
+const day = plainString()
   .trim()
   .refine((v) => isDayString(v), "date");
 
@@ -246,8 +244,7 @@ export type NoteInput = z.infer<typeof noteSchema>;
 
 export const assignSchema = z.object({
   /** Empty: take the item off everyone's desk. */
-  assigneeId: z
-    .string()
+  assigneeId: plainString()
     .trim()
     .max(100)
     .optional()
@@ -264,8 +261,7 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 /** The object's hearing on a final document: a day and a time in Almaty, and a place. */
 export const hearingSchema = z.object({
   day,
-  time: z
-    .string()
+  time: plainString()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time"),
   place: text(1, AGENCY_LIMITS.place),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 
 /** Lower-cases and trims an e-mail for sign-in; accounts are one per address as typed. */
 export function normalizeSignInEmail(email: string): string {
@@ -7,12 +8,12 @@ export function normalizeSignInEmail(email: string): string {
 
 /** The sign-in form: an e-mail address. Messages are keys in the "validation" catalog. */
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "required").max(254, "tooLong").email("email"),
-  callbackUrl: z.string().optional(),
+  email: plainString().trim().min(1, "required").max(254, "tooLong").email("email"),
+  callbackUrl: plainString().optional(),
 });
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, "required").max(100, "tooLong"),
+  name: plainString().trim().min(1, "required").max(100, "tooLong"),
   locale: z.enum(["kk", "ru", "en"], { message: "choose" }),
 });
 

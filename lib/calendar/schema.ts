@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { CALENDAR_DAY_KINDS } from "@/db/schema/calendar";
 import { isDayString, isWeekend } from "./working-days";
 
-const day = z.string().trim().refine(isDayString, "date");
-const name = z.string().trim().min(2, "tooShort").max(200, "tooLong");
+const day = plainString().trim().refine(isDayString, "date");
+const name = plainString().trim().min(2, "tooShort").max(200, "tooLong");
 
 /**
  * A calendar exception as an admin enters it. The table lists only days that differ from the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import type { Petition } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,8 +12,7 @@ import { movePetitionState } from "./move-petition-state";
 import { HIDEABLE } from "./states";
 
 /** Why a petition is hidden: written for the history and the creator, never shown publicly. */
-export const hideReasonSchema = z
-  .string({ message: "required" })
+export const hideReasonSchema = plainString({ message: "required" })
   .transform((v) => v.replace(/\r\n?/g, "\n").trim())
   .pipe(z.string().min(1, "required").max(1000, "tooLong"));
 

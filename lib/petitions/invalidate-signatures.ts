@@ -1,5 +1,6 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { petitions, signatureInvalidations, signatures } from "@/db/schema";
 import type { Database, Executor } from "@/db/client";
 import { rowsOf } from "@/db/client";
@@ -46,8 +47,7 @@ export const invalidationCriteriaSchema = z
 export type InvalidationCriteria = z.infer<typeof invalidationCriteriaSchema>;
 
 /** Why the signatures are invalid: kept with the invalidation and in the history. */
-export const invalidationReasonSchema = z
-  .string({ message: "required" })
+export const invalidationReasonSchema = plainString({ message: "required" })
   .transform((v) => v.replace(/\r\n?/g, "\n").trim())
   .pipe(z.string().min(1, "required").max(1000, "tooLong"));
 

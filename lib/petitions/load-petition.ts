@@ -3,6 +3,7 @@ import { petitions, type Petition } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import type { PetitionState } from "./states";
+import { isSerialNumber } from "@/lib/validation/numbers";
 
 /**
  * Loads and locks a petition for a change, only if it is in one of `states`; otherwise the
@@ -20,7 +21,8 @@ export async function lockPetitionIn(tx: Executor, petitionId: string, states: r
 }
 
 export async function petitionByNumber(db: Executor, number: number): Promise<Petition | null> {
-  if (!Number.isSafeInteger(number)) return null;
+  // Beyond int4 no petition has the number, and Postgres would refuse the comparison with a 500.
+  if (!isSerialNumber(number)) return null;
   const [petition] = await db.select().from(petitions).where(eq(petitions.number, number));
   return petition ?? null;
 }

@@ -7,6 +7,7 @@ import { assertModerator } from "@/lib/auth/permissions";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { toDayString } from "@/lib/calendar/working-days";
 import { readCount, readCounts } from "./counts";
+import { isSerialNumber } from "@/lib/validation/numbers";
 
 export const MODERATION_QUEUE_PAGE_SIZE = 25;
 
@@ -97,6 +98,8 @@ export async function listModerationQueue(
 export async function loadPetitionForReview(db: Executor, options: { actor: Actor | null; number: number; now?: Date }) {
   const { actor, number, now = new Date() } = options;
   assertModerator(actor);
+  // Beyond int4 no petition has the number, and Postgres would refuse the comparison with a 500.
+  if (!isSerialNumber(number)) return null;
   const suggested = alias(agencies, "suggested_agency");
   const [row] = await db
     .select({

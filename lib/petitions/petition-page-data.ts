@@ -10,6 +10,7 @@ import type { LocalizedNames } from "./list-petitions";
 import { readPetitionTimeline, type TimelineEntry } from "./petition-timeline";
 import { readPetitionSettings } from "./settings";
 import { PUBLIC, SIGNABLE, type PetitionState, type RejectionReason, type ResponseDecision } from "./states";
+import { isSerialNumber } from "@/lib/validation/numbers";
 
 /** The public facts of one petition: no creator, no support token, no moderator's note. */
 export interface PublicPetition {
@@ -88,7 +89,7 @@ export async function findPublicPetition(
   number: number,
   supportToken?: string | null,
 ): Promise<{ petition: PublicPetition; viaSupportLink: boolean } | null> {
-  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  if (!isSerialNumber(number)) return null;
   const [row] = await db
     .select({
       petition: petitions,

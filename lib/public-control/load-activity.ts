@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { ActivityState } from "./states";
 import { canViewActivity } from "./subject";
+import { isSerialNumber } from "@/lib/validation/numbers";
 
 /**
  * Loads and locks an activity for a change, only if it is in one of `states`; otherwise the
@@ -22,7 +23,8 @@ export async function lockActivityIn(tx: Executor, activityId: string, states: r
 }
 
 export async function activityByNumber(db: Executor, number: number): Promise<Activity | null> {
-  if (!Number.isSafeInteger(number) || number <= 0) return null;
+  // Beyond int4 no activity has the number, and Postgres would refuse the comparison with a 500.
+  if (!isSerialNumber(number)) return null;
   const [activity] = await db.select().from(activities).where(eq(activities.number, number));
   return activity ?? null;
 }

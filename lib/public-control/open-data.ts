@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchText } from "@/lib/validation/text";
+import { plainString, searchText } from "@/lib/validation/text";
 import { siteUrl } from "@/lib/config";
 import { listPageJson } from "@/lib/open-data/pagination";
 import { namesJson } from "@/lib/open-data/petition-json";
@@ -18,8 +18,8 @@ export const ACTIVITY_API_PARAMETERS = ["q", "agency", "organization", "form", "
 
 const apiQuerySchema = z.strictObject({
   q: searchText(200).optional().default(""),
-  agency: z.string().trim().max(100).optional(),
-  organization: z.string().trim().max(100).optional(),
+  agency: plainString().trim().max(100).optional(),
+  organization: plainString().trim().max(100).optional(),
   form: z.enum(ACTIVITY_FORMS).optional(),
   state: z.enum(PUBLIC as unknown as [string, ...string[]]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),

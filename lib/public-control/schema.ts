@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchText } from "@/lib/validation/text";
+import { plainString, searchText } from "@/lib/validation/text";
 import { isDayString } from "@/lib/calendar/working-days";
 import { ACTIVITY_FORMS, IMPLEMENTATION_STATES, PUBLIC, RECOMMENDATION_DECISIONS } from "./states";
 
@@ -8,20 +8,17 @@ import { ACTIVITY_FORMS, IMPLEMENTATION_STATES, PUBLIC, RECOMMENDATION_DECISIONS
 
 /** Browsers send line breaks as \r\n; count them as one character, as the counter does. */
 const text = (min: number, max: number) =>
-  z
-    .string({ message: "required" })
+  plainString({ message: "required" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  plainString()
     .optional()
     .transform((v) => v?.replace(/\r\n?/g, "\n").trim() || null)
     .pipe(z.string().max(max, "tooLong").nullable());
 
-const day = z
-  .string({ message: "date" })
+const day = plainString({ message: "date" })
   .trim()
   .refine((v) => isDayString(v), "date");
 
@@ -45,10 +42,9 @@ export const activityFormSchema = z
     title: text(10, ACTIVITY_LIMITS.title),
     subjectMatter: text(20, ACTIVITY_LIMITS.subjectMatter),
     goals: text(20, ACTIVITY_LIMITS.goals),
-    agencyId: z.string({ message: "chooseAgency" }).trim().min(1, "chooseAgency"),
+    agencyId: plainString({ message: "chooseAgency" }).trim().min(1, "chooseAgency"),
     /** Empty: the signed-in citizen acts alone; otherwise an organization they are a member of. */
-    organizationId: z
-      .string()
+    organizationId: plainString()
       .trim()
       .optional()
       .transform((v) => v || null),
@@ -78,16 +74,14 @@ export type InformationRequestInput = z.infer<typeof informationRequestSchema>;
 
 /** The final document as the editor saves it: facts, then the recommendations in their order. */
 export const finalDocumentSchema = z.object({
-  factsFound: z
-    .string()
+  factsFound: plainString()
     .optional()
     .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().max(ACTIVITY_LIMITS.factsFound, "tooLong")),
   recommendations: z
     .array(
       z.object({
-        id: z
-          .string()
+        id: plainString()
           .trim()
           .optional()
           .transform((v) => v || null),
@@ -101,12 +95,11 @@ export type FinalDocumentInput = z.infer<typeof finalDocumentSchema>;
 /** The object's answer to one recommendation (agency dashboard). */
 export const recommendationAnswerSchema = z
   .object({
-    recommendationId: z.string().trim().min(1, "required"),
+    recommendationId: plainString().trim().min(1, "required"),
     decision: z.enum(RECOMMENDATION_DECISIONS, { message: "choose" }),
     reasons: text(1, ACTIVITY_LIMITS.answer),
     measures: optionalText(ACTIVITY_LIMITS.answer),
-    dueOn: z
-      .string()
+    dueOn: plainString()
       .trim()
       .optional()
       .transform((v) => v || null)
@@ -141,8 +134,8 @@ export type FollowUpInput = z.infer<typeof followUpSchema>;
 /** Public list filters, as they come from the URL or the API query. */
 export const activityListSchema = z.object({
   q: searchText(200).optional().default("").catch(""),
-  agency: z.string().trim().max(100).optional().catch(undefined),
-  organization: z.string().trim().max(100).optional().catch(undefined),
+  agency: plainString().trim().max(100).optional().catch(undefined),
+  organization: plainString().trim().max(100).optional().catch(undefined),
   form: z.enum(ACTIVITY_FORMS).optional().catch(undefined),
   state: z
     .enum(PUBLIC as unknown as [string, ...string[]])

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchText } from "@/lib/validation/text";
+import { plainString, searchText } from "@/lib/validation/text";
 import { PLATFORM_ROLES } from "@/db/schema/auth";
 
 /** The admin's user search; numbers arrive as strings from the URL. */
@@ -10,7 +10,7 @@ export const userSearchSchema = z.object({
 
 /** One grant or revoke button on the users page. */
 export const platformRoleChangeSchema = z.object({
-  userId: z.string().trim().min(1, "required"),
+  userId: plainString().trim().min(1, "required"),
   role: z.enum(PLATFORM_ROLES, { message: "choose" }),
   change: z.enum(["grant", "revoke"], { message: "choose" }),
 });

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { petitionCountShards, petitions } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { PUBLIC } from "../states";
+import { isSerialNumber } from "@/lib/validation/numbers";
 
 /** What GET /api/v1/petitions/{number}/count answers. */
 export interface PublicCount {
@@ -16,7 +17,7 @@ export interface PublicCount {
 
 /** One indexed read: the petition by number and its 16 counter shards. */
 export async function readPublicCount(db: Executor, petitionNumber: number, now: Date = new Date()): Promise<PublicCount | null> {
-  if (!Number.isSafeInteger(petitionNumber) || petitionNumber < 1 || petitionNumber > 2_147_483_647) return null;
+  if (!isSerialNumber(petitionNumber)) return null;
   const [row] = await db
     .select({
       state: petitions.state,

@@ -1,6 +1,8 @@
 import { regions } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { databaseErrorOf, DomainError, loggable } from "@/lib/errors";
+import { databaseErrorOf, DomainError, isRefusedValue, loggable } from "@/lib/errors";
+import { isBigSerialId, isSerialNumber } from "@/lib/validation/numbers";
+import { isPlainText } from "@/lib/validation/text";
 import { emailDomain } from "../normalize-email";
 import { readPetitionSettings, type PetitionSettings } from "../settings";
 import { verifySignatureToken } from "../tokens";
@@ -90,8 +92,6 @@ interface Queued<T> {
   queued: Promise<T>;
 }
 
-const hasNul = (value: unknown) => typeof value === "string" && value.includes("\u0000");
-
 /**
  * The signing, confirming and counting that the custom server answers itself (see
  * hot-path/http-handler.ts): the same rules as signPetition and confirmSignature — same
@@ -109,6 +109,9 @@ export function createHotPath(options: HotPathOptions) {
     maxBatchSize: options.maxBatchSize ?? 1000,
     maxWaitMs: options.maxWaitMs ?? 0,
     onBatchError: (error: unknown, size: number) => console.error(`[hot-path] a batch of ${size} failed:`, loggable(error).split("\n")[0]),
+    // A value the checks below let through and the database refused: the batch is split until
+    // the request that carries it is found, refused alone as invalid; the others commit.
+    refusalOf: (error: unknown) => (isRefusedValue(error) ? new DomainError("validation", "validation") : undefined),
   };
 
   const signing = createMicroBatcher<SignatureSubmission, { outcome: SignOutcome }>({
@@ -169,8 +172,11 @@ export function createHotPath(options: HotPathOptions) {
   function checkWith(current: PetitionSettings, known: Set<string>, request: SignRequest): Queued<{ outcome: SignOutcome }> {
     const now = request.now ?? new Date();
     const { input } = request;
-    // Postgres refuses NUL in text: one such request would fail its whole batch.
-    if (Object.values(input).some(hasNul) || hasNul(request.supportToken)) throw new DomainError("validation", "validation");
+    // What the database would refuse, refused here for this request alone before it joins a
+    // batch: a number out of int4's range, or text it cannot store (the input's own fields were
+    // checked by signatureFormSchema, one pass each).
+    if (!isSerialNumber(request.petitionNumber)) throw new DomainError("not_found", "notFound");
+    if ((request.supportToken !== undefined && !isPlainText(request.supportToken)) || !isPlainText(request.ip)) throw new DomainError("validation", "validation");
     if (current.requireIin && !input.iin) throw new DomainError("validation", "validation", { iin: ["iinRequired"] });
     if (!known.has(input.regionCode)) throw new DomainError("validation", "validation", { regionCode: ["chooseRegion"] });
     const withinIpLimit = limiter.hit({ key: `sign:ip:${request.ip}`, limit: current.signaturesPerIpPerHour, windowSeconds: 3600 }, now);
@@ -207,7 +213,7 @@ export function createHotPath(options: HotPathOptions) {
     /** Confirms from the e-mailed link; settles once its batch committed. */
     confirm(request: { signatureId: number; token: string; now?: Date }): Promise<ConfirmResult> {
       return admit(() => {
-        if (!Number.isSafeInteger(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
+        if (!isBigSerialId(request.signatureId) || !verifySignatureToken(request.signatureId, "confirm", request.token)) {
           throw new DomainError("not_found", "signatureLinkInvalid");
         }
         return { queued: confirming.add({ signatureId: request.signatureId, now: request.now ?? new Date() }) };

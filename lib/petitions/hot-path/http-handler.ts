@@ -9,6 +9,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { isBigSerialId, serialNumberOf } from "@/lib/validation/numbers";
 import { signatureFormSchema } from "../schema";
 import type { HotPath } from "./hot-path-services";
 import { BatchFailedError } from "./micro-batcher";
@@ -124,15 +125,10 @@ async function actorOf(db: Database, token: string, now: Date): Promise<Actor | 
   return session ? loadActor(db, session.userId) : null;
 }
 
-function petitionNumberOf(raw: string): number | null {
-  const number = Number(raw);
-  return /^\d+$/.test(raw) && Number.isSafeInteger(number) && number >= 1 ? number : null;
-}
-
 async function handleSign(hot: HotPath, db: Database, req: IncomingMessage, res: ServerResponse, rawNumber: string) {
   const headers = headersOf(req);
   if (!isSameOrigin(headers)) return send(res, 403, { error: { code: "forbidden", message: "Cross-site request refused" } });
-  const number = petitionNumberOf(rawNumber);
+  const number = serialNumberOf(rawNumber);
   if (number === null) return send(res, 404, { error: { code: "not_found", message: "No such petition" } });
   const text = await readBody(req);
   if (text === null) return send(res, 413, { error: { code: "validation", message: "Request too large" } });
@@ -164,7 +160,7 @@ async function handleSign(hot: HotPath, db: Database, req: IncomingMessage, res:
 
 async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResponse, rawId: string) {
   const wantsJson = (req.headers["content-type"] ?? "").includes("application/json");
-  const signatureId = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
+  const signatureId = /^\d{1,16}$/.test(rawId) ? Number(rawId) : NaN;
   const text = (await readBody(req)) ?? "";
   let token = "";
   if (wantsJson) {
@@ -188,7 +184,7 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
     const code = isDomainError(error) ? error.message : error instanceof BatchFailedError ? "busy" : "internal";
     if (!isDomainError(error) && !(error instanceof BatchFailedError)) console.error("[confirm] unexpected error:", loggable(error));
     res.writeHead(303, {
-      location: `/signatures/${Number.isSafeInteger(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`,
+      location: `/signatures/${isBigSerialId(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`,
       "cache-control": "no-store",
       "content-length": 0,
     });
@@ -197,7 +193,7 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
 }
 
 async function handleCount(hot: HotPath, req: IncomingMessage, res: ServerResponse, rawNumber: string) {
-  const number = petitionNumberOf(rawNumber);
+  const number = serialNumberOf(rawNumber);
   const count = number === null ? null : await hot.count(number);
   if (!count) return send(res, 404, { error: { code: "not_found", message: "No such petition" } });
   const etag = `W/"${count.confirmed}-${count.invalidated}-${count.threshold ?? ""}"`;

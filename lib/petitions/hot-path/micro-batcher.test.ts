@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMicroBatcher, type ItemResult } from "./micro-batcher";
+import { BatchFailedError, createMicroBatcher, type ItemResult } from "./micro-batcher";
 
 /** A batch runner whose batches finish when the test says so. */
 function controlledRunner() {
@@ -56,5 +56,43 @@ describe("the hot path's batches on one busy petition", () => {
     runner.batches[0].finish();
     await settle();
     expect(answered).toBe(true);
+  });
+});
+
+describe("a batch that carries one value the database refuses", () => {
+  /** A database stand-in: refuses a whole batch with a data error when any item is negative, or fails it outright at "down". */
+  function refusingRunner(options: { down?: boolean } = {}) {
+    const batches: number[][] = [];
+    const committed: number[] = [];
+    const run = async (items: number[]): Promise<ItemResult<number>[]> => {
+      batches.push(items);
+      if (options.down) throw Object.assign(new Error("connection refused"), { code: "ECONNREFUSED" });
+      if (items.some((n) => n < 0)) throw Object.assign(new Error("value out of range"), { code: "22003" });
+      committed.push(...items);
+      return items.map((value) => ({ ok: true, value }));
+    };
+    return { batches, committed, run };
+  }
+  const refusalOf = (error: unknown) => ((error as { code?: string }).code === "22003" ? new Error("refused") : undefined);
+
+  it("splits it until the bad item is alone: the others commit in their order, the bad one alone is refused", async () => {
+    const runner = refusingRunner();
+    const batcher = createMicroBatcher({ run: runner.run, maxWaitMs: 0, maxConcurrent: 1, refusalOf });
+    const items = [1, 2, 3, 4, -5, 6, 7, 8];
+    const settled = await Promise.allSettled(items.map((n) => batcher.add(n)));
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect((settled[4] as PromiseRejectedResult).reason).toEqual(new Error("refused"));
+    expect(runner.committed).toEqual([1, 2, 3, 4, 6, 7, 8]);
+    // One batch, then halves down to the bad item: a handful of runs, not one per item.
+    expect(runner.batches).toEqual([[1, 2, 3, 4, -5, 6, 7, 8], [1, 2, 3, 4], [-5, 6, 7, 8], [-5, 6], [-5], [6], [7, 8]]);
+    expect(batcher.stats()).toMatchObject({ batches: 1, splits: 3 });
+  });
+
+  it("does not split a batch the database failed as a whole: every item is told to try again", async () => {
+    const runner = refusingRunner({ down: true });
+    const batcher = createMicroBatcher({ run: runner.run, maxWaitMs: 0, maxConcurrent: 1, refusalOf });
+    const settled = await Promise.allSettled([1, 2, 3, 4].map((n) => batcher.add(n)));
+    expect(settled.every((s) => s.status === "rejected" && s.reason instanceof BatchFailedError)).toBe(true);
+    expect(runner.batches).toHaveLength(1);
   });
 });

@@ -2,15 +2,26 @@
  * Gathers requests for a few milliseconds and runs them as one batch, so that a thousand
  * signatures cost one transaction instead of a thousand. Each caller's promise settles only
  * when its batch has finished (committed or failed): nothing is acknowledged before it is
- * durable.
+ * durable. A batch that fails because of one item's value is split until that item is alone
+ * (see `refusalOf`), so one bad request never fails the others.
  */
 
 /** What a batch returns for each of its items, in order. */
 export type ItemResult<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface MicroBatcherOptions<I, O> {
-  /** Runs one batch. Throwing fails every item of the batch with `BatchFailedError`. */
+  /**
+   * Runs one batch, all or nothing. Throwing fails every item of the batch with
+   * `BatchFailedError` — unless `refusalOf` blames an item's value.
+   */
   run: (items: I[]) => Promise<ItemResult<O>[]>;
+  /**
+   * When a batch's error is a value the database refused (not a fault of the database), what
+   * the item that carries it is refused with; undefined otherwise. Such a batch is run again in
+   * halves, each half split again while it fails so, until the item is alone: it alone gets this
+   * refusal, every other item its own result. Costs nothing while batches succeed.
+   */
+  refusalOf?: (error: unknown) => unknown;
   /** Most items in one batch. */
   maxBatchSize?: number;
   /** How long the first item of a batch waits for company when no batch is running (ms); 0: until the requests read in this turn of the event loop are in. */
@@ -43,7 +54,7 @@ export interface MicroBatcher<I, O> {
   /** Refuses new items, runs every queued one, and waits for running batches. */
   close(): Promise<void>;
   /** For tests and the bench: batches run and items seen. */
-  stats(): { batches: number; items: number; largestBatch: number; busyMs: number };
+  stats(): { batches: number; items: number; largestBatch: number; busyMs: number; splits: number };
 }
 
 export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): MicroBatcher<I, O> {
@@ -56,7 +67,7 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   let closed = false;
   const idle: Array<() => void> = [];
-  const counters = { batches: 0, items: 0, largestBatch: 0, busyMs: 0 };
+  const counters = { batches: 0, items: 0, largestBatch: 0, busyMs: 0, splits: 0 };
 
   const startBatch = () => {
     if (timer) {
@@ -85,20 +96,37 @@ export function createMicroBatcher<I, O>(options: MicroBatcherOptions<I, O>): Mi
     else if (running === 0) while (idle.length) idle.shift()!();
   };
 
-  const runBatch = async (batch: Pending<I, O>[]) => {
-    let results: ItemResult<O>[];
-    const startedAt = performance.now();
+  /**
+   * Runs items as one batch and returns each item's result; never throws. A refused value
+   * (refusalOf) splits the batch in halves, run one after the other in the batch's order (so the
+   * first of two identical sign-ups stays first), until the item that carries it is alone.
+   */
+  const settle = async (items: I[]): Promise<ItemResult<O>[]> => {
+    let error: unknown;
     try {
-      results = await options.run(batch.map((p) => p.item));
-      if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
-    } catch (error) {
-      counters.busyMs += performance.now() - startedAt;
-      batchFinished();
-      options.onBatchError?.(error, batch.length);
-      const failure = new BatchFailedError("failed", error);
-      for (const p of batch) p.reject(failure);
-      return;
+      const results = await options.run(items);
+      if (results.length === items.length) return results;
+      error = new Error(`batch returned ${results.length} results for ${items.length} items`);
+    } catch (caught) {
+      error = caught;
     }
+    const refusal = options.refusalOf?.(error);
+    if (refusal === undefined || items.length === 1) {
+      options.onBatchError?.(error, items.length);
+      if (refusal !== undefined) return [{ ok: false, error: refusal }];
+      // Nothing of these items was written: each caller may simply try again.
+      const failure = new BatchFailedError("failed", error);
+      return items.map(() => ({ ok: false, error: failure }));
+    }
+    counters.splits++;
+    const middle = Math.ceil(items.length / 2);
+    const first = await settle(items.slice(0, middle));
+    return first.concat(await settle(items.slice(middle)));
+  };
+
+  const runBatch = async (batch: Pending<I, O>[]) => {
+    const startedAt = performance.now();
+    const results = await settle(batch.map((p) => p.item));
     counters.busyMs += performance.now() - startedAt;
     batchFinished();
     batch.forEach((p, i) => {

@@ -4,6 +4,7 @@ import { petitions, type Petition } from "@/db/schema";
 import { executePrepared, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import { isSerialNumber } from "@/lib/validation/numbers";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import type { Locale } from "@/lib/i18n/locales";
 import { applyCountDeltas, countDay, type CountDelta } from "../counts";
@@ -38,6 +39,8 @@ export interface SignablePetitionInfo {
 }
 
 export async function petitionsByNumber(db: Executor, numbers: readonly number[]): Promise<Map<number, SignablePetitionInfo>> {
+  // A number beyond int4 names no petition, and Postgres would refuse the whole read for it.
+  numbers = numbers.filter(isSerialNumber);
   const found = numbers.length
     ? await db
         .select({ id: petitions.id, number: petitions.number, state: petitions.state, supportToken: petitions.supportToken })

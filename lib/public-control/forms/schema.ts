@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { DISCUSSION_COMMENT_KINDS, HEARING_KINDS, PROPOSAL_OUTCOMES } from "@/db/schema/activity-forms";
 import { isDayString } from "@/lib/calendar/working-days";
 
@@ -7,8 +8,7 @@ import { isDayString } from "@/lib/calendar/working-days";
 
 /** Browsers send line breaks as \r\n; count them as one character. */
 const text = (min: number, max: number) =>
-  z
-    .string({ message: "required" })
+  plainString({ message: "required" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .pipe(
       z.string().superRefine((value, context) => {
@@ -21,15 +21,14 @@ const text = (min: number, max: number) =>
 
 /** An optional text: empty becomes null. */
 const optionalText = (max: number) =>
-  z
-    .string()
+  plainString()
     .optional()
     .nullable()
     .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().max(max, "tooLong"))
     .transform((v) => v || null);
 
-const day = z.string({ message: "date" }).trim().refine(isDayString, "date");
+const day = plainString({ message: "date" }).trim().refine(isDayString, "date");
 
 export const FORM_LIMITS = {
   place: 300,
@@ -75,8 +74,7 @@ export const expertiseCommentSchema = z.object({
 export type ExpertiseCommentInput = z.input<typeof expertiseCommentSchema>;
 
 export const discussionSectionSchema = z.object({
-  heading: z
-    .string()
+  heading: plainString()
     .transform((v) => v.trim())
     .pipe(z.string().max(FORM_LIMITS.sectionHeading, "tooLong")),
   body: text(1, FORM_LIMITS.sectionBody),
@@ -123,7 +121,7 @@ export const hideCommentSchema = z.object({ reason: text(3, FORM_LIMITS.hideReas
 export const discussionSummarySchema = z.object({
   summary: text(10, FORM_LIMITS.summary),
   /** Proposal id → what was done with it; proposals left out keep no outcome. */
-  outcomes: z.record(z.string(), z.enum(PROPOSAL_OUTCOMES, { message: "choose" })).optional().default({}),
+  outcomes: z.record(plainString(), z.enum(PROPOSAL_OUTCOMES, { message: "choose" })).optional().default({}),
 });
 export type DiscussionSummaryInput = z.input<typeof discussionSummarySchema>;
 
@@ -139,10 +137,9 @@ export const hearingSchema = z
   .object({
     kind: z.enum(HEARING_KINDS, { message: "choose" }),
     /** Local time in Almaty, as the form's datetime-local control sends it. */
-    startsAt: z.string({ message: "dateTime" }).trim().refine(isLocalDateTime, "dateTime"),
+    startsAt: plainString({ message: "dateTime" }).trim().refine(isLocalDateTime, "dateTime"),
     place: optionalText(FORM_LIMITS.place),
-    videoUrl: z
-      .string()
+    videoUrl: plainString()
       .optional()
       .nullable()
       .transform((v) => (v ?? "").trim() || null)

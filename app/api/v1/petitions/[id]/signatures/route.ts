@@ -9,12 +9,13 @@ import { isLocale } from "@/lib/i18n/locales";
 import { signatureFormSchema } from "@/lib/petitions/schema";
 import { signPetition } from "@/lib/petitions/sign-petition";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 /** Sign a petition: what the sign form posts. 202 with the outcome, or a JSON error. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   if (!isSameOrigin(request.headers)) return jsonError("forbidden", "Cross-site request refused");
-  const number = Number((await params).id);
-  if (!Number.isSafeInteger(number) || number < 1) return jsonError("not_found", "No such petition");
+  const number = serialNumberOf((await params).id);
+  if (number === null) return jsonError("not_found", "No such petition");
   const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") return jsonError("validation", "Send a JSON object");
   const parsed = signatureFormSchema.safeParse(body);
