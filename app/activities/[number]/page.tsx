@@ -33,7 +33,15 @@ export async function generateMetadata({ params }: Params) {
   const { number } = await params;
   if (!/^[1-9]\d{0,9}$/.test(number)) return {};
   const activity = await visibleActivityByNumber(getDb(), Number(number), await currentActor());
-  return activity ? { title: activity.title, robots: activity.state === "draft" ? { index: false } : undefined } : {};
+  if (!activity) return {};
+  if (activity.state === "draft") return { title: activity.title, robots: { index: false } };
+  const [feeds, locale] = await Promise.all([getTranslations("feeds"), getLocale()]);
+  return {
+    title: activity.title,
+    alternates: {
+      types: { "application/atom+xml": [{ url: `/feeds/activities/${activity.number}.atom?lang=${locale}`, title: feeds("activity.title", { number: activity.number, title: activity.title }) }] },
+    },
+  };
 }
 
 /** One lifecycle button of the subject, a plain form that works without script. */

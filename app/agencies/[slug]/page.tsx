@@ -9,8 +9,13 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const [row, locale] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale()]);
-  return { title: row ? localized(row.agency, locale as Locale) : undefined };
+  const [row, locale, feeds] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale(), getTranslations("feeds")]);
+  if (!row) return {};
+  const name = localized(row.agency, locale as Locale);
+  return {
+    title: name,
+    alternates: { types: { "application/atom+xml": [{ url: `/feeds/agencies/${row.agency.slug}.atom?lang=${locale}`, title: feeds("agency.title", { agency: name }) }] } },
+  };
 }
 
 export default async function AgencyPage({ params }: Props) {
