@@ -20,13 +20,13 @@ test("Kairat's template text survives a refusal, with the character counter stil
   const title = `Considered ${Date.now().toString(36)}`;
   await form.getByLabel("Title").fill(title);
   await form.getByLabel("Text").fill(BODY);
-  await expect(form.getByText(`${BODY.length} / 10000`)).toBeVisible();
+  await expect(form.locator("#new-template-body-counter")).toHaveText(`${BODY.length} / 10000`);
   await form.getByRole("button", { name: "Add template" }).click();
 
   await expect(form.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
   await expect(form.getByLabel("Title")).toHaveValue(title);
   await expect(form.getByLabel("Text")).toHaveValue(BODY);
-  await expect(form.getByText(`${BODY.length} / 10000`)).toBeVisible();
+  await expect(form.locator("#new-template-body-counter")).toHaveText(`${BODY.length} / 10000`);
   await expectNoSeriousAxeViolations(agency);
 
   await form.getByLabel("For").selectOption("final_document");
@@ -35,5 +35,5 @@ test("Kairat's template text survives a refusal, with the character counter stil
   await expect(agency.getByRole("heading", { level: 3, name: title })).toBeVisible();
   // Once added, the form is empty for the next one, and its counter says so.
   await expect(form.getByLabel("Text")).toHaveValue("");
-  await expect(form.getByText("0 / 10000")).toBeVisible();
+  await expect(form.locator("#new-template-body-counter")).toHaveText("0 / 10000");
 });

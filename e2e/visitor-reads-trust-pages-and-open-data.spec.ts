@@ -63,7 +63,7 @@ test("A developer reads the API reference with examples and CSV links, and follo
   await page.goto("/open-data");
   await expect(page.getByRole("link", { name: /All public petitions as a CSV file/ })).toHaveAttribute("href", "/api/v1/petitions.csv");
   await expect(page.getByRole("heading", { level: 4, name: /^GET\s*\/api\/v1\/petitions$/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Parameters of GET /api/v1/petitions" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Parameters of GET /api/v1/petitions", exact: true })).toBeVisible();
   await expect(page.locator("#op-listPetitions pre")).toContainText("/api/v1/petitions?state=open");
   await page.locator("#op-listPetitions").getByRole("link", { name: /^Try it/ }).click();
   await expect(page).toHaveURL(/\/api\/v1\/petitions\?state=open/);
