@@ -2,9 +2,16 @@
 // moderation queue once showed "decide by" Sunday 3 January 2027, because the seed counted
 // calendar days where submitPetition and reachThresholds count working days.
 import { describe, expect, it } from "vitest";
-import { isNotNull } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activities, informationRequests, petitions } from "@/db/schema";
+import { recomputeDeadlines } from "@/lib/agency/recompute-deadlines";
+import { saveCalendarDay } from "@/lib/calendar/save-calendar-day";
+import { addCalendarDays, dayOfWeek } from "@/lib/calendar/working-days";
+import { recordEvent } from "@/lib/events/record-event";
+import { aFreshYear } from "./support/calendar-years";
+import { actorFor, createUser } from "./support/factories";
+import { draftPetition, forcePetition } from "./support/petitions";
 import { seedDemoData } from "@/db/seed";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { HOLIDAYS } from "@/db/seed/holidays";
@@ -43,5 +50,34 @@ describe("a moderator reading the demo data's due days", () => {
     // A due day in a year the calendar does not list would be counted without its holidays.
     const unlistedYears = dueDays.filter(([, day]) => !seededYears.has(day.slice(0, 4))).map(([what, day]) => `${what}: ${day}`);
     expect(unlistedYears).toEqual([]);
+    // Seeding every demo petition and activity takes a while on a busy machine.
+  }, 120_000);
+});
+
+describe("an admin adds a holiday while petitions wait for supporters and for moderation", () => {
+  it("moves their support deadline and moderation due day off the new holiday", async () => {
+    const db = getDb();
+    const admin = await actorFor((await createUser({ platformRoles: ["admin"], name: "Aigerim Admin" })).id);
+    let monday = `${await aFreshYear(2950, 2998)}-03-01`;
+    while (dayOfWeek(monday) !== 1) monday = addCalendarDays(monday, 1);
+    const wednesday = addCalendarDays(monday, 2);
+    const friday = addCalendarDays(monday, 4);
+    const nextMonday = addCalendarDays(monday, 7);
+    const at = new Date(`${monday}T05:00:00Z`);
+    const explanation = { start: monday, workingDays: 4, due: friday, skipped: [], workedWeekends: [] };
+
+    const gathering = (await draftPetition()).petition;
+    await forcePetition(gathering.id, { state: "gathering_support", submittedAt: at, supportDeadline: friday });
+    await recordEvent(db, { entityType: "petition", entityId: gathering.id, actorId: null, action: "submitted", fromState: "draft", toState: "gathering_support", data: { explanation }, occurredAt: at });
+    const waiting = (await draftPetition()).petition;
+    await forcePetition(waiting.id, { state: "awaiting_moderation", moderationQueuedAt: at, moderationDueOn: friday });
+    await recordEvent(db, { entityType: "petition", entityId: waiting.id, actorId: null, action: "support_reached", fromState: "gathering_support", toState: "awaiting_moderation", data: { explanation }, occurredAt: at });
+
+    await saveCalendarDay({ db, actor: admin, input: { day: wednesday, kind: "holiday", nameKk: "Мереке", nameRu: "Праздник", nameEn: "Test holiday" } });
+    await recomputeDeadlines({ db, now: at, days: [wednesday] });
+
+    const [support] = await db.select().from(petitions).where(eq(petitions.id, gathering.id));
+    const [moderation] = await db.select().from(petitions).where(eq(petitions.id, waiting.id));
+    expect([support.supportDeadline, moderation.moderationDueOn]).toEqual([nextMonday, nextMonday]);
   });
 });
