@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), currentActor()]);
+  const [locale, t, links, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("siteLinks"), currentActor()]);
   const nav = [
     { href: "/petitions", label: t("nav.petitions") },
     { href: "/activities", label: t("nav.activities") },
@@ -48,9 +48,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <SiteFooter
+            linksLabel={links("label")}
             links={[
+              { href: "/about", label: links("about") },
+              { href: "/help", label: links("help") },
+              { href: "/privacy", label: links("privacy") },
+              { href: "/terms", label: links("terms") },
+              { href: "/accessibility", label: links("accessibility") },
+              { href: "/contact", label: links("contact") },
+              { href: "/open-data", label: links("openData") },
               { href: "/agencies", label: t("nav.agencies") },
-              { href: "/api/v1/openapi.json", label: t("footer.openData") },
               ...(mailboxEnabled() ? [{ href: "/dev/mailbox", label: t("footer.mailbox") }] : []),
             ]}
             note={t("footer.note")}

@@ -247,3 +247,33 @@ describe("one petition's page", () => {
     expect(JSON.stringify(timeline)).not.toContain(moderator.email);
   });
 });
+
+describe("a visitor looking for a petition by its number", () => {
+  it("finds petition No. N by typing N (or #N), first, also when it was rejected", async () => {
+    const agency = await createAgency();
+    const wanted = await insertPetition(agency.id, { state: "open", title: "Repair the bridge over the Ishim river" });
+    const mentions = await insertPetition(agency.id, { state: "open", title: `Follow up on petition ${wanted.number} about the bridge` });
+    const rejected = await insertPetition(agency.id, { state: "rejected", rejectionReason: "duplicate" });
+    const hidden = await insertPetition(agency.id, { state: "hidden" });
+
+    for (const q of [String(wanted.number), `#${wanted.number}`, ` ${wanted.number} `]) {
+      const found = await listPetitions(db(), { ...petitionListSchema.parse({ q }), sort: resolveListSort(q, undefined) });
+      expect(found.items[0]?.number, q).toBe(wanted.number);
+    }
+    expect(numbers(await listPetitions(db(), filters(agency.slug, { q: String(wanted.number), sort: "relevance" })))).toEqual([wanted.number, mentions.number]);
+    expect(numbers(await listPetitions(db(), petitionListSchema.parse({ q: String(rejected.number) })))).toEqual([rejected.number]);
+    expect((await listPetitions(db(), petitionListSchema.parse({ q: String(hidden.number) }))).total).toBe(0);
+  });
+
+  it("leaves rejected petitions out of the default list, reachable through the state filter", async () => {
+    const agency = await createAgency();
+    const open = await insertPetition(agency.id, { state: "open" });
+    const closed = await insertPetition(agency.id, { state: "closed" });
+    const responded = await insertPetition(agency.id, { state: "responded" });
+    const rejected = await insertPetition(agency.id, { state: "rejected", rejectionReason: "duplicate" });
+
+    expect(numbers(await listPetitions(db(), filters(agency.slug, { sort: "newest" }))).sort()).toEqual([open.number, closed.number, responded.number].sort());
+    expect(numbers(await listPetitions(db(), filters(agency.slug, { q: "petition" }))).includes(rejected.number)).toBe(false);
+    expect(numbers(await listPetitions(db(), filters(agency.slug, { state: "rejected" })))).toEqual([rejected.number]);
+  });
+});

@@ -41,12 +41,24 @@ export function CharacterCount({ id, targetId, max, initialCount, label }: Chara
       clearTimeout(timer);
       timer = setTimeout(() => setAnnounced(format(label, length, max)), 1000);
     };
+    // A form reset (React resets a form when its action returns) changes the value without an
+    // input event; the reset event fires before the fields change, so read them a tick later.
+    const form = target.form;
+    let resetTimer: ReturnType<typeof setTimeout> | undefined;
+    const onReset = () => {
+      clearTimeout(resetTimer);
+      resetTimer = setTimeout(() => setCount(target.value.length), 0);
+    };
     target.addEventListener("input", onInput);
+    form?.addEventListener("reset", onReset);
     return () => {
       clearTimeout(timer);
+      clearTimeout(resetTimer);
       target.removeEventListener("input", onInput);
+      form?.removeEventListener("reset", onReset);
     };
-  }, [targetId, max, label]);
+    // initialCount changes when the form is shown again with the submitted text as its default.
+  }, [targetId, max, label, initialCount]);
 
   const atLimit = count >= max;
   return (

@@ -16,8 +16,11 @@ import { PetitionCardList } from "./_components/petition-card";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata() {
-  const t = await getTranslations("petitions");
-  return { title: t("listTitle") };
+  const [t, feeds, locale] = await Promise.all([getTranslations("petitions"), getTranslations("feeds"), getLocale()]);
+  return {
+    title: t("listTitle"),
+    alternates: { types: { "application/atom+xml": [{ url: `/feeds/petitions.atom?lang=${locale}`, title: feeds("petitions.title") }] } },
+  };
 }
 
 /** The URL's query as the lenient schema reads it: first value of each, nonsense falls back to defaults. */

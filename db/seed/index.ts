@@ -10,10 +10,10 @@ import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoPetitions } from "./petitions";
 import { seedDemoActivities } from "./activities";
 
-export async function seedDemoData(db: Database = getDb()): Promise<void> {
+export async function seedDemoData(db: Database = getDb(), now: Date = new Date()): Promise<void> {
   await seedBaseData(db);
-  await seedDemoPetitions(db);
-  await seedDemoActivities(db);
+  await seedDemoPetitions(db, now);
+  await seedDemoActivities(db, now);
 }
 
 /** Regions, agencies, the calendar and the demo accounts, without any petitions. */

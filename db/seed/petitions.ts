@@ -6,6 +6,7 @@ import { agencies, events, petitionResponses, petitions, regions, signatures, us
 import { applyCountDeltas, type CountDelta } from "../../lib/petitions/counts";
 import { toDayString } from "../../lib/calendar/working-days";
 import { loadCalendar } from "../../lib/calendar/load-calendar";
+import { readPetitionSettings } from "../../lib/petitions/settings";
 
 const FIRST_NAMES = ["Aigerim", "Nurlan", "Dana", "Yerlan", "Madina", "Arman", "Aliya", "Timur", "Saule", "Daniyar", "Zhanar", "Bauyrzhan", "Olga", "Sergey", "Gulnara", "Askar"];
 const SURNAMES = ["Akhmetova", "Seitkali", "Nurpeisova", "Omarov", "Zhaksybekova", "Ivanova", "Tokayev", "Bekova", "Kim", "Suleimenov", "Abenova", "Petrov"];
@@ -133,7 +134,7 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
   if (existing.length) return;
   const regionCodes = (await db.select({ code: regions.code }).from(regions)).map((r) => r.code);
   // Response clocks as reachThresholds sets them: working days from the threshold day.
-  const calendar = await loadCalendar(db);
+  const [calendar, settings] = await Promise.all([loadCalendar(db), readPetitionSettings(db)]);
   for (const demo of DEMO) {
     await db.transaction(async (tx) => {
       const [agency] = await tx.select().from(agencies).where(eq(agencies.slug, demo.agencySlug));
@@ -156,10 +157,13 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
           state: demo.state,
           supportToken: randomBytes(18).toString("base64url"),
           supportThreshold: 50,
-          supportDeadline: toDayString(new Date(created.getTime() + 14 * 86_400_000)),
+          // Due days come from the working-day calendar, as submitPetition and reachThresholds set them:
+          // a count of calendar days lands on weekends and holidays (it showed "decide by" on a Sunday).
+          supportDeadline: calendar.addWorkingDays(toDayString(created), settings.supportWorkingDays),
           submittedAt: demo.state === "draft" ? null : created,
           moderationQueuedAt: demo.state === "awaiting_moderation" ? new Date(now.getTime() - 2 * 86_400_000) : null,
-          moderationDueOn: demo.state === "awaiting_moderation" ? toDayString(new Date(now.getTime() + 26 * 86_400_000)) : null,
+          moderationDueOn:
+            demo.state === "awaiting_moderation" ? calendar.addWorkingDays(toDayString(new Date(now.getTime() - 2 * 86_400_000)), settings.moderationWorkingDays) : null,
           openedAt: isOpenish ? opened : null,
           closesOn: isOpenish ? toDayString(new Date(opened.getTime() + 182 * 86_400_000)) : null,
           responseThreshold: isOpenish ? threshold : null,

@@ -5,6 +5,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addCalendarDays, toDayString, type DeadlineExplanation } from "@/lib/calendar/working-days";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { recordEvent } from "@/lib/events/record-event";
+import { readPetitionSettings } from "@/lib/petitions/settings";
 import { readPublicControlSettings } from "@/lib/public-control/settings";
 import { recomputedDeadline } from "./deadlines";
 
@@ -19,9 +20,14 @@ export async function enqueueDeadlineRecompute(tx: Executor, day: string): Promi
   await enqueueJob(tx, RECOMPUTE_DEADLINES_QUEUE, { day });
 }
 
-/** One running statutory clock: where it started, how many working days it runs, its stored due day. */
+/**
+ * One running statutory clock: where it started, how many working days it runs, its stored due day.
+ * A petition runs three clocks in turn: support (gathering supporters), moderation, response.
+ */
 interface RunningClock {
   entityType: "petition" | "activity" | "information_request";
+  /** Which of a petition's clocks; the others have one each. */
+  petitionClock?: "support" | "moderation" | "response";
   id: string;
   startDay: string;
   workingDays: number;
@@ -52,12 +58,12 @@ async function startingEvents(db: Executor, entityType: string, action: string, 
  * move their due day.
  */
 async function runningClocks(db: Database, days: readonly string[] | null): Promise<RunningClock[]> {
-  const settings = await readPublicControlSettings(db);
+  const [settings, petitionSettings] = await Promise.all([readPublicControlSettings(db), readPetitionSettings(db)]);
   const sorted = days ? [...days].sort() : null;
   // A coarse index-friendly window; the exact per-clock check follows below.
   const window = (startedAt: Parameters<typeof lt>[0], dueOn: Parameters<typeof gte>[0]): SQL[] =>
     sorted ? [gte(dueOn, sorted[0]), lt(startedAt, new Date(`${addCalendarDays(sorted.at(-1)!, 1)}T00:00:00+05:00`))] : [];
-  const [petitionRows, activityRows, requestRows] = await Promise.all([
+  const [petitionRows, activityRows, requestRows, supportRows, moderationRows] = await Promise.all([
     db
       .select({ id: petitions.id, startedAt: petitions.thresholdReachedAt, workingDays: petitions.responseWorkingDays, dueOn: petitions.responseDueOn })
       .from(petitions)
@@ -84,15 +90,57 @@ async function runningClocks(db: Database, days: readonly string[] | null): Prom
       .select({ id: informationRequests.id, startedAt: informationRequests.askedAt, dueOn: informationRequests.dueOn })
       .from(informationRequests)
       .where(and(eq(informationRequests.state, "pending"), ...window(informationRequests.askedAt, informationRequests.dueOn))),
+    // The clocks before a petition is public count working days too: its creator and the moderators see their due days.
+    db
+      .select({ id: petitions.id, startedAt: petitions.submittedAt, dueOn: petitions.supportDeadline })
+      .from(petitions)
+      .where(
+        and(
+          eq(petitions.state, "gathering_support"),
+          isNotNull(petitions.submittedAt),
+          isNotNull(petitions.supportDeadline),
+          ...window(petitions.submittedAt, petitions.supportDeadline),
+        ),
+      ),
+    db
+      .select({ id: petitions.id, startedAt: petitions.moderationQueuedAt, dueOn: petitions.moderationDueOn })
+      .from(petitions)
+      .where(
+        and(
+          eq(petitions.state, "awaiting_moderation"),
+          isNotNull(petitions.moderationQueuedAt),
+          isNotNull(petitions.moderationDueOn),
+          ...window(petitions.moderationQueuedAt, petitions.moderationDueOn),
+        ),
+      ),
   ]);
-  const [sent, asked, reached] = await Promise.all([
+  const [sent, asked, reached, submitted, supported] = await Promise.all([
     startingEvents(db, "activity", "final_document_sent", activityRows.map((row) => row.id)),
     startingEvents(db, "information_request", "asked", requestRows.map((row) => row.id)),
     startingEvents(db, "petition", "threshold_reached", petitionRows.filter((row) => row.workingDays === null).map((row) => row.id)),
+    startingEvents(db, "petition", "submitted", supportRows.map((row) => row.id)),
+    startingEvents(db, "petition", "support_reached", moderationRows.map((row) => row.id)),
   ]);
   const clocks: RunningClock[] = [
+    ...supportRows.map((row) => ({
+      entityType: "petition" as const,
+      petitionClock: "support" as const,
+      id: row.id,
+      startDay: toDayString(row.startedAt!),
+      workingDays: workingDaysOf(submitted.get(row.id)) ?? petitionSettings.supportWorkingDays,
+      dueOn: row.dueOn!,
+    })),
+    ...moderationRows.map((row) => ({
+      entityType: "petition" as const,
+      petitionClock: "moderation" as const,
+      id: row.id,
+      startDay: toDayString(row.startedAt!),
+      workingDays: workingDaysOf(supported.get(row.id)) ?? petitionSettings.moderationWorkingDays,
+      dueOn: row.dueOn!,
+    })),
     ...petitionRows.map((row) => ({
       entityType: "petition" as const,
+      petitionClock: "response" as const,
       id: row.id,
       startDay: toDayString(row.startedAt!),
       workingDays: row.workingDays ?? workingDaysOf(reached.get(row.id)) ?? 20,
@@ -120,6 +168,22 @@ async function runningClocks(db: Database, days: readonly string[] | null): Prom
 async function moveDueDay(tx: Executor, clock: RunningClock, due: string): Promise<boolean> {
   switch (clock.entityType) {
     case "petition":
+      if (clock.petitionClock === "support") {
+        const moved = await tx
+          .update(petitions)
+          .set({ supportDeadline: due, updatedAt: new Date() })
+          .where(and(eq(petitions.id, clock.id), eq(petitions.supportDeadline, clock.dueOn), eq(petitions.state, "gathering_support")))
+          .returning({ id: petitions.id });
+        return moved.length > 0;
+      }
+      if (clock.petitionClock === "moderation") {
+        const moved = await tx
+          .update(petitions)
+          .set({ moderationDueOn: due, updatedAt: new Date() })
+          .where(and(eq(petitions.id, clock.id), eq(petitions.moderationDueOn, clock.dueOn), eq(petitions.state, "awaiting_moderation")))
+          .returning({ id: petitions.id });
+        return moved.length > 0;
+      }
       return (
         (
           await tx
@@ -180,7 +244,7 @@ export async function recomputeDeadlines(options: {
         actorId: null,
         action: "deadline_recomputed",
         reason: "calendar_changed",
-        data: { previousDueOn: clock.dueOn, dueOn: explanation.due, explanation },
+        data: { previousDueOn: clock.dueOn, dueOn: explanation.due, explanation, ...(clock.petitionClock && clock.petitionClock !== "response" ? { clock: clock.petitionClock } : {}) },
         occurredAt: now,
       });
       return true;

@@ -24,8 +24,8 @@ import {
 const TAG = "Petitions";
 
 const listParameters = [
-  { name: "q", in: "query", required: false, description: "Full-text search in title, request and reasons (Kazakh, Russian or English words as written; `\"exact phrase\"`, `-word` and `or` work).", schema: { type: "string", maxLength: 200 } },
-  { name: "state", in: "query", required: false, description: "Only petitions in this state. `awaiting_response`: open or closed, past the response threshold, not yet answered. Default: every public state.", schema: { type: "string", enum: [...PETITION_STATE_FILTERS] } },
+  { name: "q", in: "query", required: false, description: "Full-text search in title, request and reasons (Kazakh, Russian or English words as written; `\"exact phrase\"`, `-word` and `or` work). A petition number (`32`, `#32`) also finds that petition, whatever its public state.", schema: { type: "string", maxLength: 200 } },
+  { name: "state", in: "query", required: false, description: "Only petitions in this state. `awaiting_response`: open or closed, past the response threshold, not yet answered. Default: open, closed and responded; rejected petitions are listed with `state=rejected`.", schema: { type: "string", enum: [...PETITION_STATE_FILTERS] } },
   { name: "agency", in: "query", required: false, description: "Only petitions addressed to this state body (its slug, as in `addressee.slug`).", schema: { type: "string", maxLength: 100 } },
   { name: "region", in: "query", required: false, description: "Only petitions about this region (its code, as in `region.code`).", schema: { type: "string", maxLength: 40 } },
   { name: "sort", in: "query", required: false, description: "Order. Default: `relevance` when `q` is given, otherwise `most_signed`.", schema: { type: "string", enum: [...PETITION_LIST_SORTS] } },

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { agencies, petitionResponses, petitions, petitionTotals, regions } from "@/db/schema";
 import type { AgencyLevel } from "@/db/schema/agencies";
 import type { Executor } from "@/db/client";
 import { readCounts } from "./counts";
 import { PETITION_SORTS, petitionListSchema } from "./schema";
-import { PUBLIC } from "./states";
+import { LISTED_BY_DEFAULT, PUBLIC } from "./states";
 
 // The public lists: the /petitions page, the home page and the open-data API all read through
 // here. Every list costs a fixed number of queries (rows, total, counts) whatever its length.
@@ -102,21 +102,36 @@ export function awaitingResponseCondition(): SQL {
   return and(inArray(petitions.state, ["open", "closed"]), isNotNull(petitions.thresholdReachedAt), sql`not ${hasPublishedResponse()}`)!;
 }
 
+/**
+ * A search that is a petition number ("32", "#32", "No. 32", "№ 32"): people quote the number
+ * they saw on a page or in a letter. The petition's own row matches besides the text matches.
+ */
+export function petitionNumberIn(q: string | undefined): number | null {
+  const match = /^(?:#|№|no\.?)?\s*(\d{1,9})$/i.exec(q?.trim() ?? "");
+  return match ? Number(match[1]) : null;
+}
+
 function filterConditions(filters: Pick<PetitionListFilters, "q" | "state" | "agency" | "region">): SQL[] {
   const conditions: SQL[] = [];
-  if (!filters.state) conditions.push(inArray(petitions.state, [...PUBLIC]));
-  else if (filters.state === "awaiting_response") conditions.push(awaitingResponseCondition());
+  const q = filters.q?.trim();
+  const number = petitionNumberIn(q);
+  let textMatch: SQL | undefined;
+  if (q) {
+    // A query of only operators or punctuation parses to an empty tsquery: match titles instead.
+    const query = tsQuery(q);
+    textMatch = sql`((numnode(${query}) > 0 and ${petitions.searchVector} @@ ${query}) or (numnode(${query}) = 0 and ${petitions.title} ilike ${`%${escapeLike(q)}%`}))`;
+  }
+  if (!filters.state) {
+    const listed = inArray(petitions.state, [...LISTED_BY_DEFAULT]);
+    // Asked for by its number, any public petition is found, a rejected one too.
+    conditions.push(number === null ? listed : or(and(listed, textMatch), and(inArray(petitions.state, [...PUBLIC]), eq(petitions.number, number)))!);
+  } else if (filters.state === "awaiting_response") conditions.push(awaitingResponseCondition());
   else conditions.push(eq(petitions.state, filters.state));
   // The addressee by its slug in a subquery, so that counting and ordering need no join to agencies.
   if (filters.agency) conditions.push(sql`${petitions.agencyId} = (select ${agencies.id} from ${agencies} where ${agencies.slug} = ${filters.agency})`);
   if (filters.region) conditions.push(eq(petitions.regionCode, filters.region));
-  const q = filters.q?.trim();
-  if (q) {
-    // A query of only operators or punctuation parses to an empty tsquery: match titles instead.
-    const query = tsQuery(q);
-    conditions.push(
-      sql`((numnode(${query}) > 0 and ${petitions.searchVector} @@ ${query}) or (numnode(${query}) = 0 and ${petitions.title} ilike ${`%${escapeLike(q)}%`}))`,
-    );
+  if (textMatch && (number === null || filters.state)) {
+    conditions.push(number === null ? textMatch : or(textMatch, eq(petitions.number, number))!);
   }
   return conditions;
 }
@@ -132,8 +147,13 @@ const mostSignedFirst = () => [sql`${petitionTotals.confirmed} desc nulls last`,
 function orderFor(sort: PetitionListSort, q: string | undefined): SQL[] {
   const tiebreak = desc(petitions.number);
   switch (sort) {
-    case "relevance":
-      return q?.trim() ? [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, ...mostSignedFirst()] : mostSignedFirst();
+    case "relevance": {
+      if (!q?.trim()) return mostSignedFirst();
+      const number = petitionNumberIn(q);
+      const byRank = [sql`ts_rank(${petitions.searchVector}, ${tsQuery(q.trim())}) desc`, ...mostSignedFirst()];
+      // The petition with the number asked for comes first, before petitions that merely mention it.
+      return number === null ? byRank : [sql`(${petitions.number} = ${number}) desc`, ...byRank];
+    }
     case "newest":
       return [sql`${petitions.openedAt} desc nulls last`, tiebreak];
     case "closing_soon":

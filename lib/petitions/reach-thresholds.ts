@@ -36,7 +36,8 @@ export async function reachThresholds(tx: Executor, petitionIds: readonly string
     const url = `${siteUrl()}/petitions/${petition.number}`;
     if (petition.state === "gathering_support" && petition.supportThreshold !== null && confirmed >= petition.supportThreshold) {
       const [settings, calendar] = await Promise.all([readPetitionSettings(tx), loadCalendar(tx)]);
-      const moderationDueOn = calendar.addWorkingDays(today, settings.moderationWorkingDays);
+      const moderation = calendar.explainDeadline(today, settings.moderationWorkingDays);
+      const moderationDueOn = moderation.due;
       const moved = await tx
         .update(petitions)
         .set({ state: "awaiting_moderation", moderationQueuedAt: now, moderationDueOn, updatedAt: now })
@@ -50,7 +51,7 @@ export async function reachThresholds(tx: Executor, petitionIds: readonly string
         action: "support_reached",
         fromState: "gathering_support",
         toState: "awaiting_moderation",
-        data: { supporters: confirmed, moderationDueOn },
+        data: { supporters: confirmed, moderationDueOn, explanation: moderation },
         occurredAt: now,
       });
       await mailUser(tx, petition.creatorId, "mailPetitions.supportReached", { title: petition.title, url, supporters: confirmed });

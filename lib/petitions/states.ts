@@ -21,6 +21,9 @@ export const SIGNABLE: readonly PetitionState[] = ["gathering_support", "open"];
 export const WITHDRAWABLE: readonly PetitionState[] = ["gathering_support", "open"];
 /** Listed publicly and reachable by anyone. */
 export const PUBLIC: readonly PetitionState[] = ["open", "closed", "responded", "rejected"];
+
+/** What a list shows when no state is chosen: rejected petitions stay public, reached through the state filter. */
+export const LISTED_BY_DEFAULT: readonly PetitionState[] = ["open", "closed", "responded"];
 /** A moderator may decide. */
 export const MODERATABLE: readonly PetitionState[] = ["awaiting_moderation"];
 /** A moderator may hide unlawful content from these. */

@@ -36,8 +36,10 @@ export async function generateMetadata({ params }: Params) {
   const activity = await visibleActivityByNumber(getDb(), Number(number), await currentActor());
   if (!activity) return {};
   if (activity.state === "draft") return { title: activity.title, robots: { index: false } };
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
-  return linkPreview({ title: activity.title, description: activity.subjectMatter, path: `/activities/${activity.number}`, locale: locale as Locale, siteName: t("siteName"), type: "article" });
+  const [locale, t, feeds] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("feeds")]);
+  const preview = linkPreview({ title: activity.title, description: activity.subjectMatter, path: `/activities/${activity.number}`, locale: locale as Locale, siteName: t("siteName"), type: "article" });
+  const feed = { url: `/feeds/activities/${activity.number}.atom?lang=${locale}`, title: feeds("activity.title", { number: activity.number, title: activity.title }) };
+  return { ...preview, alternates: { ...preview.alternates, types: { "application/atom+xml": [feed] } } };
 }
 
 /** One lifecycle button of the subject, a plain form that works without script. */

@@ -10,10 +10,12 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const [row, locale, t, tCommon] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale(), getTranslations("sharing.meta"), getTranslations("common")]);
+  const [row, locale, t, tCommon, feeds] = await Promise.all([agencyBySlug(getDb(), (await params).slug), getLocale(), getTranslations("sharing.meta"), getTranslations("common"), getTranslations("feeds")]);
   if (!row) return {};
   const name = localized(row.agency, locale as Locale);
-  return linkPreview({ title: name, description: t("agency", { agency: name }), path: `/agencies/${row.agency.slug}`, locale: locale as Locale, siteName: tCommon("siteName") });
+  const preview = linkPreview({ title: name, description: t("agency", { agency: name }), path: `/agencies/${row.agency.slug}`, locale: locale as Locale, siteName: tCommon("siteName") });
+  const feed = { url: `/feeds/agencies/${row.agency.slug}.atom?lang=${locale}`, title: feeds("agency.title", { agency: name }) };
+  return { ...preview, alternates: { ...preview.alternates, types: { "application/atom+xml": [feed] } } };
 }
 
 export default async function AgencyPage({ params }: Props) {

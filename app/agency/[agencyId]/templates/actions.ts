@@ -7,7 +7,7 @@ import { saveResponseTemplate } from "@/lib/agency/save-response-template";
 import { templateSchema } from "@/lib/agency/schema";
 import { currentActor } from "@/lib/auth/current-actor";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { refused, type ItemFormState } from "../items/[kind]/[id]/form-state";
+import { formValues, refused, type ItemFormState } from "../items/[kind]/[id]/form-state";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
@@ -15,12 +15,13 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 export async function saveTemplateAction(_previous: ItemFormState, form: FormData): Promise<ItemFormState> {
   const agencyId = text(form, "agencyId");
   const templateId = text(form, "templateId") || null;
-  const parsed = templateSchema.safeParse({ kind: text(form, "kind"), title: text(form, "title"), body: text(form, "body") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+  const values = formValues(form, ["kind", "title", "body"]);
+  const parsed = templateSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
   try {
     await saveResponseTemplate({ db: getDb(), actor: await currentActor(), agencyId, templateId, input: parsed.data });
   } catch (error) {
-    return refused(error);
+    return refused(error, { values });
   }
   revalidatePath(`/agency/${agencyId}/templates`);
   return { saved: true, notice: templateId ? "templateSaved" : "templateAdded", at: Date.now() };

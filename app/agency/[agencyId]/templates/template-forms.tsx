@@ -28,13 +28,13 @@ export function TemplateForm({ agencyId, template }: { agencyId: string; templat
         id={`${prefix}kind`}
         name="kind"
         label={t("templates.kind")}
-        defaultValue={template?.kind ?? ""}
+        defaultValue={state.values?.kind ?? template?.kind ?? ""}
         placeholder={t("templates.chooseKind")}
         error={errorOf("kind")}
         options={TEMPLATE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
       />
-      <TextInput id={`${prefix}title`} name="title" label={t("templates.titleLabel")} defaultValue={template?.title} error={errorOf("title")} maxLength={AGENCY_LIMITS.templateTitle} />
-      <TextArea id={`${prefix}body`} name="body" label={t("templates.body")} defaultValue={template?.body} error={errorOf("body")} rows={6} maxLength={AGENCY_LIMITS.templateBody} />
+      <TextInput id={`${prefix}title`} name="title" label={t("templates.titleLabel")} defaultValue={state.values?.title ?? template?.title} error={errorOf("title")} maxLength={AGENCY_LIMITS.templateTitle} />
+      <TextArea id={`${prefix}body`} name="body" label={t("templates.body")} defaultValue={state.values?.body ?? template?.body} error={errorOf("body")} rows={6} maxLength={AGENCY_LIMITS.templateBody} />
       <Button type="submit" disabled={pending}>
         {template ? t("templates.save") : t("templates.add")}
         {template ? <VisuallyHidden> — {template.title}</VisuallyHidden> : null}

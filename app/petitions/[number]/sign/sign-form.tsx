@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Button, Checkbox, ErrorSummary, Field, Notice, Select, TextInput } from "@/app/_components";
+import { LinkedText } from "@/app/_layout/linked-text";
 import { signatureFormSchema } from "@/lib/petitions/schema";
 
 type Values = {
@@ -32,6 +33,7 @@ export function SignPetitionForm(props: {
   defaultEmail?: string;
 }) {
   const t = useTranslations("signing");
+  const links = useTranslations("siteLinks");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -112,7 +114,15 @@ export function SignPetitionForm(props: {
           {...register("nameDisplay")}
         />
       </Field>
-      <Checkbox id="consent" label={t("consent")} hint={t("consentHint")} error={errorFor("consent")} {...register("consent")} />
+      <Checkbox
+        id="consent"
+        label={t("consent")}
+        hint={
+          <>
+            {t("consentHint")} <LinkedText value={links("consentLinks")} />
+          </>
+        }
+        error={errorFor("consent")} {...register("consent")} />
       <Checkbox id="notify" label={t("notify")} {...register("notify")} />
       <Button type="submit" size="lg" disabled={isSubmitting}>
         {isSubmitting ? t("signing") : t("signButton")}

@@ -18,7 +18,7 @@ import { submitAnswer } from "@/lib/agency/submit-answer";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isChosenFile } from "@/lib/files/store-upload";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { almatyTime, refused, type ItemFormState } from "./form-state";
+import { almatyTime, formValues, refused, type ItemFormState } from "./form-state";
 
 // Thin: read the form, call the domain function (which checks who may do it), map the result.
 
@@ -116,12 +116,13 @@ export async function assignAction(_previous: ItemFormState, form: FormData): Pr
 export async function addNoteAction(_previous: ItemFormState, form: FormData): Promise<ItemFormState> {
   const target = targetOf(form);
   if (!target) return INVALID;
-  const parsed = noteSchema.safeParse({ body: text(form, "body") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+  const values = formValues(form, ["body"]);
+  const parsed = noteSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
   try {
     await addItemNote({ db: getDb(), actor: await currentActor(), ...target, input: parsed.data });
   } catch (error) {
-    return refused(error);
+    return refused(error, { values });
   }
   revalidateItem(target);
   return { saved: true, notice: "noteAdded", at: Date.now() };
@@ -130,12 +131,13 @@ export async function addNoteAction(_previous: ItemFormState, form: FormData): P
 export async function scheduleHearingAction(_previous: ItemFormState, form: FormData): Promise<ItemFormState> {
   const target = targetOf(form);
   if (!target || target.kind !== "hearing") return INVALID;
-  const parsed = hearingSchema.safeParse({ day: text(form, "day"), time: text(form, "time"), place: text(form, "place") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+  const values = formValues(form, ["day", "time", "place"]);
+  const parsed = hearingSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
   try {
     await scheduleHearing({ db: getDb(), actor: await currentActor(), agencyId: target.agencyId, activityId: target.itemId, input: parsed.data });
   } catch (error) {
-    return refused(error);
+    return refused(error, { values });
   }
   revalidateItem(target);
   revalidatePath("/activities", "layout");

@@ -16,6 +16,16 @@ export interface ItemFormState {
   savedAt?: string;
   /** Changes with every result, so the form can tell a new result from an old one. */
   at?: number;
+  /**
+   * What was submitted, so the form shows it again after a refusal: React resets an
+   * uncontrolled form when its action returns, to these values as the fields' defaults.
+   */
+  values?: Record<string, string>;
+}
+
+/** The submitted text fields, as strings. */
+export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [field, String(formData.get(field) ?? "")]));
 }
 
 /** A refusal from a domain function as form state: message and field errors, never details. */

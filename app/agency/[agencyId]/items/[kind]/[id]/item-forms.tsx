@@ -53,7 +53,7 @@ export function NoteForm({ target }: { target: Target }) {
   return (
     <form action={formAction} noValidate className="stack">
       <TargetFields target={target} />
-      <TextArea id="note-body" name="body" label={t("notes.label")} hint={t("notes.hint")} error={errorOf("body")} rows={3} maxLength={AGENCY_LIMITS.note} />
+      <TextArea id="note-body" name="body" defaultValue={state.values?.body} label={t("notes.label")} hint={t("notes.hint")} error={errorOf("body")} rows={3} maxLength={AGENCY_LIMITS.note} />
       {message ? <Notice tone="error">{message}</Notice> : state.saved ? <Notice tone="success">{t("notices.noteAdded")}</Notice> : null}
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("notes.submit")}
@@ -72,9 +72,9 @@ export function HearingForm({ target, earliestDay, earliestLabel }: { target: Ta
     <form action={formAction} noValidate className="stack max-w-2xl">
       <ErrorSummary id="hearing-error-summary" title={t("draft.errorSummary")} errors={errors} description={errors.length === 0 ? message : undefined} />
       <TargetFields target={target} />
-      <TextInput id="day" type="date" width="medium" min={earliestDay} label={t("hearing.day")} hint={t("hearing.dayHint", { day: earliestLabel })} error={errorOf("day")} />
-      <TextInput id="time" type="time" width="short" defaultValue="10:00" label={t("hearing.time")} error={errorOf("time")} />
-      <TextInput id="place" label={t("hearing.place")} hint={t("hearing.placeHint")} error={errorOf("place")} maxLength={AGENCY_LIMITS.place} />
+      <TextInput id="day" type="date" defaultValue={state.values?.day} width="medium" min={earliestDay} label={t("hearing.day")} hint={t("hearing.dayHint", { day: earliestLabel })} error={errorOf("day")} />
+      <TextInput id="time" type="time" width="short" defaultValue={state.values?.time ?? "10:00"} label={t("hearing.time")} error={errorOf("time")} />
+      <TextInput id="place" defaultValue={state.values?.place} label={t("hearing.place")} hint={t("hearing.placeHint")} error={errorOf("place")} maxLength={AGENCY_LIMITS.place} />
       <Button type="submit" disabled={pending} fullWidthOnMobile>
         {t("hearing.submit")}
       </Button>
