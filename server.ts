@@ -24,6 +24,7 @@ import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
+import { surviveLostDatabaseConnection } from "@/lib/server-process/survive-lost-database-connection";
 import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
 import { startRenderWorkers } from "@/lib/server-process/render-workers";
 
@@ -33,6 +34,7 @@ const hostname = process.env.HOST || "0.0.0.0";
 
 async function main() {
   ignoreLostLogReader();
+  surviveLostDatabaseConnection();
   const kind = connection().kind;
   const settings = hotPathSettings(kind);
   await runMigrations();
