@@ -38,6 +38,7 @@ const AFTER_S = 8;
 const TARGET_BACK_WITHIN_S = 5;
 
 const started = Date.now();
+const loadAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
 const log = (line: string) => console.log(`[chaos ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
 type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -70,7 +71,12 @@ function createCluster() {
   asOwner("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
   const options = `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=64MB`;
   const ctl = (...args: string[]) => asOwner("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "60", ...args]);
-  ctl("-o", options, "start");
+  try {
+    ctl("-o", options, "start");
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     dir,
     restart: () => ctl("-o", options, "-m", "fast", "restart"),
@@ -195,6 +201,8 @@ interface FaultReport {
   /** Seconds from the end of the fault to the first success of each kind sent after it; the service's is the slowest. */
   back_after_s: { sign: number | null; confirm: number | null; count: number | null; service: number | null };
   detail?: Record<string, unknown>;
+  /** Times the server stopped by itself (seconds after the fault began); the supervisor started it again. */
+  server_crashes: number[];
   targets: Record<string, boolean>;
 }
 
@@ -280,6 +288,7 @@ async function analyse(options: {
     stored_without_answer: storedWithoutAnswer,
     back_after_s: { ...back, service },
     detail: options.detail,
+    server_crashes: [],
     targets: {},
   };
   report.targets = {
@@ -300,6 +309,7 @@ async function main() {
   ensureBenchBuild(log);
   const cluster = createCluster();
   let server: RunningServer | null = null;
+  let stopped = false;
   let sql: postgres.Sql | null = null;
   const reports: FaultReport[] = [];
   try {
@@ -343,7 +353,27 @@ async function main() {
       },
       readyPath: "/api/health",
     };
-    server = await startServer(serverOptions);
+    // A supervisor, as systemd or a container runtime would be: a server that stops by itself
+    // (not killed by the server-kill fault) is started again, and the crash is reported.
+    const crashes: Array<{ at: number; fault: string }> = [];
+    let currentFault = "start";
+    let intentionalKill = false;
+    let restarting: Promise<RunningServer> | null = null;
+    const supervise = (running: RunningServer) => {
+      running.child.once("exit", () => {
+        if (intentionalKill || stopped) return;
+        crashes.push({ at: Date.now(), fault: currentFault });
+        log(`${currentFault}: the server stopped by itself (see ${running.logFile}); the supervisor starts it again`);
+        restarting = startServer({ ...serverOptions, name: `chaos-after-crash-${crashes.length}` }).then((next) => {
+          server = next;
+          supervise(next);
+          restarting = null;
+          return next;
+        });
+      });
+      return running;
+    };
+    server = supervise(await startServer(serverOptions));
 
     const appBackends = `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = '${DB}' and application_name like 'birge%'`;
     const faults: Fault[] = [
@@ -359,6 +389,7 @@ async function main() {
         name: "server-kill",
         what: "the server's process group is killed with SIGKILL and started again at once",
         async inject() {
+          intentionalKill = true;
           process.kill(-server!.child.pid!, "SIGKILL");
           await sleep(200);
           const spawnedAt = Date.now();
@@ -398,6 +429,8 @@ async function main() {
     const chosen = process.env.CHAOS_FAULTS?.split(",").map((name) => name.trim());
     for (const [index, fault] of faults.entries()) {
       if (chosen && !chosen.includes(fault.name)) continue;
+      currentFault = fault.name;
+      const crashesBefore = crashes.length;
       const signPetition = await createPetition(query, `chaos ${fault.name}: signing`);
       const confirmPetition = await createPetition(query, `chaos ${fault.name}: confirming`);
       const pending = await pendingSignatures(query, confirmPetition.id, regions[0], 20_000);
@@ -414,15 +447,20 @@ async function main() {
       const faultEnd = Date.now();
       let detail = injected.detail;
       if (injected.restarted) {
-        server = await injected.restarted;
+        server = supervise(await injected.restarted);
+        intentionalKill = false;
         detail = { ...detail, server_ready_after_s: Math.round((Date.now() - faultEnd) / 100) / 10 };
       }
       log(`${fault.name}: fault over after ${((faultEnd - faultStart) / 1000).toFixed(1)} s; the crowd goes on for ${AFTER_S} s`);
       await sleep(Math.max(0, faultEnd + AFTER_S * 1000 - Date.now()));
       const { records } = await crowd.stop();
+      // A server that crashed in this phase is back before the next one starts.
+      if (restarting) await restarting;
       // Batches under way when the crowd stopped have been answered; give the counts a moment.
       await sleep(500);
       const report = await analyse({ query, fault, faultStart, faultEnd, records, signPetition, confirmPetition, runId, confirmIds: pending.ids, detail });
+      report.server_crashes = crashes.slice(crashesBefore).map((c) => Math.round((c.at - faultStart) / 100) / 10);
+      report.targets["the server never stops by itself"] = report.server_crashes.length === 0;
       reports.push(report);
       log(`${fault.name}: ${report.requests} requests; accepted ${report.accepted.signatures} signatures, ${report.accepted.confirmations} confirmations; lost ${report.lost}; counted twice ${report.counted_twice}; refused ${report.refused} (${report.refused_with_retry_after} with 503 + Retry-After); no answer ${report.no_answer}; back after ${report.back_after_s.service} s`);
       if (index < faults.length - 1) await sleep(1_000);
@@ -431,7 +469,7 @@ async function main() {
     const result = {
       date: new Date().toISOString(),
       command: "npm run chaos",
-      machine: { ...machine(), postgres: String(version), loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
+      machine: { ...machine(), loadAverageAtStart: loadAtStart, postgres: String(version), loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
       crowd: { ...CROWD, before_s: BEFORE_S, after_s: AFTER_S },
       faults: reports,
       met: reports.every((r) => Object.values(r.targets).every(Boolean)),
@@ -442,6 +480,7 @@ async function main() {
     log("written bench/results/chaos.json");
     if (!result.met) process.exitCode = 1;
   } finally {
+    stopped = true;
     await server?.stop().catch(() => {});
     await sql?.end({ timeout: 5 }).catch(() => {});
     cluster.stop();
@@ -449,7 +488,7 @@ async function main() {
 }
 
 function printTable(reports: FaultReport[]) {
-  const header = ["fault", "accepted sign/confirm", "stored", "lost", "counted twice", "refused (503+RA)", "no answer", "false successes", "back after s"];
+  const header = ["fault", "accepted sign/confirm", "stored", "lost", "counted twice", "refused (503+RA)", "no answer", "false successes", "back after s", "server crashes"];
   const rows = reports.map((r) => [
     r.fault,
     `${r.accepted.signatures}/${r.accepted.confirmations}`,
@@ -460,6 +499,7 @@ function printTable(reports: FaultReport[]) {
     String(r.no_answer),
     String(r.false_successes),
     String(r.back_after_s.service ?? "never"),
+    String(r.server_crashes.length),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
