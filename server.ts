@@ -24,6 +24,7 @@ import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
+import { surviveLostDatabaseConnection } from "@/lib/server-process/survive-lost-database-connection";
 import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
 import { startRenderWorkers } from "@/lib/server-process/render-workers";
 
@@ -33,6 +34,7 @@ const hostname = process.env.HOST || "0.0.0.0";
 
 async function main() {
   ignoreLostLogReader();
+  surviveLostDatabaseConnection();
   const kind = connection().kind;
   const settings = hotPathSettings(kind);
   await runMigrations();
@@ -40,7 +42,7 @@ async function main() {
     const seeded = await seedIfEmpty();
     if (seeded) console.log("[birge] seeded demo data");
   }
-  const { render, stopRestarting, stopRendering } = await startNext(kind === "pglite" || dev ? 0 : renderWorkerCount());
+  const { render, rendering, stopRestarting, stopRendering } = await startNext(kind === "pglite" || dev ? 0 : renderWorkerCount());
   const stopWorker = process.env.BIRGE_WORKER === "off" ? async () => {} : startWorker();
   // Two batches of each kind in flight on Postgres, on that kind's one connection: the second
   // waits in the connection's pipeline and starts the moment the first has committed, with no
@@ -86,6 +88,11 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  // The hot path answers from the moment the server listens, while render workers are still
+  // starting (pages meanwhile: 503 with Retry-After): after a crash or a restart, signing is
+  // back in seconds rather than once Next has booted (`npm run chaos`, server-kill). A render
+  // worker that cannot start at all (no build, say) still stops the server.
+  await rendering;
 }
 
 /**
@@ -100,6 +107,8 @@ function renderWorkerCount(): number {
 /** Next.js in `workers` render workers, or in this process when 0. */
 async function startNext(workers: number): Promise<{
   render: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Settles once pages can be rendered; rejects when a render worker cannot start at all. */
+  rendering: Promise<void>;
   /** Called as the server begins to stop: a render worker that exits from now on stays stopped. */
   stopRestarting: () => void;
   stopRendering: () => Promise<void>;
@@ -111,16 +120,18 @@ async function startNext(workers: number): Promise<{
       // One thread renders a few pages at a time: 5 connections each unless DATABASE_POOL_SIZE says otherwise.
       env: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || "5" },
     });
-    try {
-      await pool.ready;
-    } catch (error) {
-      await pool.stop();
-      throw error;
-    }
-    console.log(`[birge] ${workers} render worker${workers === 1 ? "" : "s"} ready`);
-    return { render: pool.handle, stopRestarting: pool.stopRestarting, stopRendering: pool.stop };
+    // Not awaited here: the server listens meanwhile (see main), and pages answer 503 with
+    // Retry-After until a worker is ready.
+    const rendering = pool.ready.then(
+      () => console.log(`[birge] ${workers} render worker${workers === 1 ? "" : "s"} ready`),
+      async (error: unknown) => {
+        await pool.stop();
+        throw error;
+      },
+    );
+    return { render: pool.handle, rendering, stopRestarting: pool.stopRestarting, stopRendering: pool.stop };
   }
-  return { render: await startNextRenderer({ dev, port }), stopRestarting: () => {}, stopRendering: async () => {} };
+  return { render: await startNextRenderer({ dev, port }), rendering: Promise.resolve(), stopRestarting: () => {}, stopRendering: async () => {} };
 }
 
 main().catch((error) => {

@@ -35,6 +35,8 @@ interface Connection {
   sql?: postgres.Sql;
   /** The hot path's own connection for one kind of statement (Postgres only), opened on first use: see executePrepared. */
   hotPathSql?: (lane?: HotPathLane) => postgres.Sql;
+  /** Runs one statement on a lane within its deadline (Postgres only): see createHotPathLanes. */
+  runOnLane?: HotPathLanes["run"];
   /** Whether the hot path's statements may keep their plans yet (Postgres only): see executePrepared. */
   keepsPlans?: () => boolean;
   close: () => Promise<void>;
@@ -60,6 +62,69 @@ export function pgliteLocation(): string {
  */
 export const HOT_PATH_SESSION = { plan_cache_mode: "force_generic_plan", enable_seqscan: "off" } as const;
 
+/**
+ * How long one hot-path statement may take before its connection is given up (ms). A batch
+ * takes milliseconds (the bench's p99 is under 50 ms); a connection cut while it held prepared statements can leave postgres.js
+ * (3.4.9) waiting forever without reconnecting (`npm run chaos`, connections-cut: every
+ * confirmation hung from then on). Past the deadline the statement's callers get a
+ * "connection destroyed" error (503 with Retry-After: nothing acknowledged, and a retry is
+ * safe, as signing and confirming are idempotent) and the lane opens a new connection.
+ */
+export const HOT_PATH_STATEMENT_DEADLINE_MS = 2_000;
+
+export type HotPathLanes = ReturnType<typeof createHotPathLanes>;
+
+/**
+ * The hot path's own connections, one per kind of statement (signing, confirming), each opened
+ * on first use: a second batch sent while one runs waits in that connection's pipeline
+ * (postgres.js sends it at once), so Postgres starts it the moment the first has committed,
+ * with no round trip in between (see executePrepared). A statement that has not settled by
+ * `deadlineMs` fails and its lane's connection is replaced (tests/hot-path-stuck-connection.test.ts).
+ */
+export function createHotPathLanes(url: string, options: { deadlineMs?: number; connectTimeoutSeconds?: number } = {}) {
+  const deadlineMs = options.deadlineMs ?? HOT_PATH_STATEMENT_DEADLINE_MS;
+  const lanes = new Map<HotPathLane, postgres.Sql>();
+  const sql = (lane: HotPathLane = "sign") => {
+    let hot = lanes.get(lane);
+    if (hot) return hot;
+    hot = postgres(url, {
+      max: 1,
+      onnotice: () => {},
+      ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
+      connection: { application_name: "birge-hot-path", ...HOT_PATH_SESSION },
+    });
+    // The same value handling as the main pool (JSON parameters passed through as written).
+    drizzlePostgres(hot, { schema });
+    lanes.set(lane, hot);
+    return hot;
+  };
+  return {
+    sql,
+    /** One statement on `lane`, failing with code CONNECTION_DESTROYED (a database away) if it has not settled by the deadline. */
+    async run<T>(lane: HotPathLane, text: string, params: unknown[], prepare: boolean): Promise<T[]> {
+      const hot = sql(lane);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          // Only the stuck connection is dropped (a lane already replaced stays), and it is left
+          // alone: ending it wrote to its socket after the driver had let it go, an uncaught
+          // TypeError in postgres.js that stopped the process (`npm run chaos`).
+          if (lanes.get(lane) === hot) lanes.delete(lane);
+          reject(Object.assign(new Error(`the hot path's ${lane} connection did not answer within ${deadlineMs} ms; it was replaced`), { code: "CONNECTION_DESTROYED" }));
+        }, deadlineMs);
+      });
+      try {
+        return (await Promise.race([hot.unsafe(text, params as never[], { prepare }), deadline])) as unknown as T[];
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await Promise.all([...lanes.values()].map((hot) => hot.end({ timeout: 5 })));
+    },
+  };
+}
+
 function open(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -71,23 +136,8 @@ function open(): Connection {
       // seconds) would stay the plan as it grows to millions of rows.
       connection: { application_name: "birge", plan_cache_mode: "force_custom_plan" },
     });
-    const lanes = new Map<HotPathLane, postgres.Sql>();
-    const hotPathSql = (lane: HotPathLane = "sign") => {
-      let hot = lanes.get(lane);
-      if (hot) return hot;
-      // One connection per kind of statement: a second batch sent while one runs waits in that
-      // connection's pipeline (postgres.js sends it at once), so Postgres starts it the moment
-      // the first has committed, with no round trip in between (see executePrepared).
-      hot = postgres(url, {
-        max: 1,
-        onnotice: () => {},
-        connection: { application_name: "birge-hot-path", ...HOT_PATH_SESSION },
-      });
-      // The same value handling as the main pool (JSON parameters passed through as written).
-      drizzlePostgres(hot, { schema });
-      lanes.set(lane, hot);
-      return hot;
-    };
+    const lanes = createHotPathLanes(url);
+    const hotPathSql = lanes.sql;
     const keepsPlans = planKeeping(() => signaturesCanKeepPlans((text) => sql.unsafe(text)), {
       reportFailure: (error) => console.error("[birge] could not read the size of signatures; the hot path plans each batch until it can:", loggable(error)),
     });
@@ -96,9 +146,10 @@ function open(): Connection {
       db: drizzlePostgres(sql, { schema }),
       sql,
       hotPathSql,
+      runOnLane: lanes.run,
       keepsPlans,
       close: async () => {
-        await Promise.all([sql.end({ timeout: 5 }), ...[...lanes.values()].map((hot) => hot.end({ timeout: 5 }))]);
+        await Promise.all([sql.end({ timeout: 5 }), lanes.close()]);
       },
     };
   }
@@ -187,10 +238,10 @@ export async function signaturesCanKeepPlans(query: (text: string) => Promise<Re
  */
 export async function executePrepared<T>(executor: Executor, query: SQL, lane?: HotPathLane): Promise<T[]> {
   const current = connection();
-  if (current.kind === "postgres" && current.hotPathSql && executor === current.db) {
+  if (current.kind === "postgres" && current.runOnLane && executor === current.db) {
     const { sql: text, params } = dialect.sqlToQuery(query);
     const prepare = current.keepsPlans?.() ?? false;
-    return (await current.hotPathSql(lane).unsafe(text, params as never[], { prepare })) as unknown as T[];
+    return current.runOnLane<T>(lane ?? "sign", text, params, prepare);
   }
   return rowsOf<T>(await executor.execute(query));
 }

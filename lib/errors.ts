@@ -87,3 +87,36 @@ export function loggable(error: unknown): string {
   const withCode = code && !message.includes(code) ? `${message} (${code})` : message;
   return [`${error.name}: ${withCode}`, ...frames].join("\n");
 }
+
+/**
+ * SQLSTATEs of a database that is away for now rather than of a wrong request: shut down or
+ * restarting (57P01–57P03), refusing writes (25006 read-only: a replica, or writes switched off
+ * while its disk is full), out of room (53100 disk full, 53200 memory, 53300 connections), an
+ * I/O error (58030); and the whole class 08, a connection that failed or was cut.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "25006", "53100", "53200", "53300", "58030"]);
+/** The drivers' own codes for a connection that could not be made or was lost (postgres.js, Node's sockets). */
+const UNAVAILABLE_CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * True when `error` says the database cannot serve right now (a restart, a cut connection,
+ * read-only, a full disk): nothing was written by the failed statement, and the same request
+ * may succeed in a moment. Such failures are answered 503 with Retry-After, never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = databaseErrorOf(error)?.code;
+  return !!code && (code.startsWith("08") || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CONNECTION_CODES.has(code));
+}

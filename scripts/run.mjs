@@ -88,6 +88,9 @@ switch (command) {
   case "bench":
     run(tsx[0], [...tsx.slice(1), "bench/run.ts", ...rest]);
     break;
+  case "chaos":
+    run(tsx[0], [...tsx.slice(1), "bench/chaos.ts", ...rest]);
+    break;
   default:
     console.error(`unknown command: ${command}`);
     process.exit(2);

@@ -4,7 +4,7 @@ import { sessions } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
-import { ERROR_STATUS, isDomainError, loggable } from "@/lib/errors";
+import { ERROR_STATUS, isDatabaseUnavailable, isDomainError, loggable } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
@@ -77,8 +77,10 @@ function sendError(res: ServerResponse, error: unknown) {
       error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) },
     });
   }
-  if (error instanceof BatchFailedError) {
-    // Nothing of the batch was written: the client may simply try again.
+  // Nothing of the batch was written, or the database is away for a moment (a restart, a cut
+  // connection, read-only): the client may simply try again — the settings or count read
+  // before a batch fail the same way while Postgres restarts.
+  if (error instanceof BatchFailedError || isDatabaseUnavailable(error)) {
     return send(res, 503, { error: { code: "unavailable", message: "Busy, nothing was saved; try again" } }, { "retry-after": "1" });
   }
   console.error("[hot-path] unexpected error:", loggable(error));
@@ -181,8 +183,9 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
     res.end();
   } catch (error) {
     if (wantsJson) return sendError(res, error);
-    const code = isDomainError(error) ? error.message : error instanceof BatchFailedError ? "busy" : "internal";
-    if (!isDomainError(error) && !(error instanceof BatchFailedError)) console.error("[confirm] unexpected error:", loggable(error));
+    const busy = error instanceof BatchFailedError || isDatabaseUnavailable(error);
+    const code = isDomainError(error) ? error.message : busy ? "busy" : "internal";
+    if (!isDomainError(error) && !busy) console.error("[confirm] unexpected error:", loggable(error));
     res.writeHead(303, {
       location: `/signatures/${isBigSerialId(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`,
       "cache-control": "no-store",
