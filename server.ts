@@ -22,6 +22,7 @@ import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
+import { configuredTrustedProxies } from "@/lib/http/client-ip";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
 import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
@@ -35,6 +36,8 @@ async function main() {
   ignoreLostLogReader();
   const kind = connection().kind;
   const settings = hotPathSettings(kind);
+  // Read now, so that a mistyped BIRGE_TRUSTED_PROXIES stops the start rather than the first request.
+  configuredTrustedProxies();
   await runMigrations();
   if (process.env.BIRGE_SEED !== "off") {
     const seeded = await seedIfEmpty();
