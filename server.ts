@@ -23,6 +23,7 @@ import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cach
 import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { configuredTrustedProxies } from "@/lib/http/client-ip";
+import { applyContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
 import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
@@ -61,6 +62,8 @@ async function main() {
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
     if (refuseNulInAddress(req, res)) return;
     if (handleHot(req, res)) return;
+    // After the hot path: signing answers JSON and pays nothing for a policy it does not need.
+    applyContentSecurityPolicy(req, res, dev);
     if (dev) render(req, res);
     else handlePublicPage(req, res, () => render(req, res));
   });
