@@ -73,13 +73,23 @@ async function completeSignIn(request: NextRequest): Promise<Response> {
   if (typeof token !== "string" || !token || typeof email !== "string" || !email || token.length > 200 || email.length > 254) {
     return jsonError("validation", "The sign-in link is incomplete.");
   }
-  const callback = new URL(request.url);
-  callback.search = "";
+  // On the address the browser used (its Origin, checked above to be this host): behind server.ts,
+  // request.url names the host Next was started with, and Auth.js would send the signed-in person
+  // there, where their new cookie does not apply (127.0.0.1 vs localhost).
+  const callback = new URL(request.nextUrl.pathname, request.headers.get("origin")!);
   callback.searchParams.set("token", token);
   callback.searchParams.set("email", email);
   callback.searchParams.set("callbackUrl", safeReturnPath(form?.get("callbackUrl") ?? "/"));
   const headers = new Headers(request.headers);
   headers.delete("content-type");
   headers.delete("content-length");
-  return handlers.GET(new NextRequest(callback, { method: "GET", headers }));
+  const answer = await handlers.GET(new NextRequest(callback, { method: "GET", headers }));
+  // Auth.js names the host it was started under in its redirect (localhost where the person used
+  // 127.0.0.1), which the page's form-action policy blocks: the path alone keeps them where they are.
+  const location = answer.headers.get("location");
+  if (!location) return answer;
+  const target = new URL(location, callback);
+  const relative = new Headers(answer.headers);
+  relative.set("location", safeReturnPath(target.pathname + target.search));
+  return new Response(answer.body, { status: answer.status, headers: relative });
 }
