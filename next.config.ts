@@ -3,23 +3,11 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const production = process.env.NODE_ENV === "production";
 
-// Next injects inline bootstrap scripts, so scripts stay 'self' + 'unsafe-inline' until
-// nonces are wired through a proxy; everything else is locked to our own origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'" + (production ? "" : " 'unsafe-eval'"),
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
+// The Content-Security-Policy is not here: it carries a fresh nonce for each page, set by
+// server.ts (lib/http/content-security-policy.ts) before Next renders, and /files/* keep their
+// own sandbox policy. Next keeps the first value of a header it finds, so a site-wide one here
+// would replace both.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -22,6 +22,8 @@ import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { createPublicPageCache } from "@/lib/petitions/hot-path/public-page-cache";
 import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
+import { configuredTrustedProxies } from "@/lib/http/client-ip";
+import { applyContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { sendJsonError } from "@/lib/http/json-error";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
 import { surviveLostDatabaseConnection } from "@/lib/server-process/survive-lost-database-connection";
@@ -37,6 +39,8 @@ async function main() {
   surviveLostDatabaseConnection();
   const kind = connection().kind;
   const settings = hotPathSettings(kind);
+  // Read now, so that a mistyped BIRGE_TRUSTED_PROXIES stops the start rather than the first request.
+  configuredTrustedProxies();
   await runMigrations();
   if (process.env.BIRGE_SEED !== "off") {
     const seeded = await seedIfEmpty();
@@ -60,6 +64,8 @@ async function main() {
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
     if (refuseNulInAddress(req, res)) return;
     if (handleHot(req, res)) return;
+    // After the hot path: signing answers JSON and pays nothing for a policy it does not need.
+    applyContentSecurityPolicy(req, res, dev);
     if (dev) render(req, res);
     else handlePublicPage(req, res, () => render(req, res));
   });

@@ -26,6 +26,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/setup-database.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses: let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

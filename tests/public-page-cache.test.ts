@@ -107,4 +107,20 @@ describe("the public pages at the origin, for a crowd of viewers", () => {
     expect(answers[0].headers.get("cache-control")).toContain("private");
     expect(renders()).toBe(3);
   });
+
+  it("never shares or lets a CDN keep a petition page opened through its creator's private support link", async () => {
+    const { base, renders } = await serve({ keepMs: 60_000 });
+    const first = await fetch(`${base}/petitions/7?support=secret-token`);
+    const second = await fetch(`${base}/petitions/7?lang=kk&support=secret-token`);
+    expect(await first.text()).toContain("render 1");
+    expect(await second.text()).toContain("render 2");
+    for (const answer of [first, second]) {
+      expect(answer.headers.get("cache-control")).toMatch(/private/);
+      expect(answer.headers.get("cache-control")).toMatch(/no-store/);
+    }
+    // The plain page is still kept for the crowd.
+    await fetch(`${base}/petitions/7`);
+    await fetch(`${base}/petitions/7`);
+    expect(renders()).toBe(3);
+  });
 });

@@ -2,13 +2,8 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-
-/** Only same-site paths: an attacker's absolute URL must not become a redirect. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 /** Back to the page the switcher was pressed on: the Referer when it is ours, else the form's field. */
 async function returnPath(fallback: FormDataEntryValue | null): Promise<string> {

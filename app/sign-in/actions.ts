@@ -7,17 +7,13 @@ import { signIn, signOut } from "@/auth";
 import { signInSchema } from "@/lib/auth/schema";
 import { checkSignInRateLimit } from "@/lib/auth/sign-in-rate-limit";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export interface SignInState {
   email?: string;
   fieldErrors?: Record<string, string[]>;
   message?: string;
-}
-
-/** Only paths on this site may follow sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 export async function requestSignInLink(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -28,7 +24,7 @@ export async function requestSignInLink(_previous: SignInState, formData: FormDa
     return { email, message: "rateLimited" };
   }
   try {
-    await signIn("email", { email, redirectTo: safeCallback(callbackUrl) });
+    await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl) });
   } catch (error) {
     if (isRedirectError(error)) throw error;
     if (error instanceof AuthError) return { email, message: "signInFailed" };

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { PageHeading } from "@/app/_components";
 import { currentActor } from "@/lib/auth/current-actor";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata() {
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="narrow">
       <PageHeading title={t("signInTitle")} lead={t("signInLead")} />
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={safeReturnPath(callbackUrl)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Button, PageHeading, Notice } from "@/app/_components";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -7,8 +8,10 @@ export async function generateMetadata() {
 }
 
 /**
- * The page the e-mailed link opens. Opening it signs nobody in: the button submits the
- * token to Auth.js, so a mail scanner that follows links cannot use it up.
+ * The page the e-mailed link opens. Opening it signs nobody in: the button POSTs the token to
+ * Auth.js's callback, so a mail scanner that follows links cannot use it up, and a link planted
+ * by someone else (their own token, to sign a visitor into their account) needs this click on
+ * our own page — the callback refuses a POST from anywhere else.
  */
 export default async function ConfirmSignInPage({
   searchParams,
@@ -27,10 +30,10 @@ export default async function ConfirmSignInPage({
   return (
     <div className="narrow">
       <PageHeading title={t("confirmTitle")} lead={t("confirmLead", { email })} />
-      <form method="get" action="/api/auth/callback/email">
+      <form method="post" action="/api/auth/callback/email">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
-        {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+        <input type="hidden" name="callbackUrl" value={safeReturnPath(callbackUrl)} />
         <Button type="submit">{t("confirmButton")}</Button>
       </form>
     </div>

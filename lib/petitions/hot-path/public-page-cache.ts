@@ -8,6 +8,8 @@ const PUBLIC_PAGE = /^\/(petitions(\/\d+)?\/?)?(\?|$)/;
 /** Those pages for people who are not signed in: a CDN keeps them a second, then revalidates in the background. */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=5";
 const PRIVATE = "private, no-cache, no-store, max-age=0, must-revalidate";
+/** A query naming the private support token (?support=…). */
+const SUPPORT_LINK = /[?&]support=/;
 /** Headers of a rendered page that belong to its connection or moment, not to the page. */
 const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "set-cookie"]);
 
@@ -95,6 +97,12 @@ export function createPublicPageCache(options: PublicPageCacheOptions = {}) {
     // Client-side navigations fetch an RSC payload that depends on the router state: not shared.
     if (req.headers["rsc"] || req.headers["next-router-state-tree"] || (req.url ?? "").includes("_rsc=")) return render();
     if (hasSessionCookie(req)) return render();
+    // A petition opened through its creator's private support link: the token is in the address, so
+    // neither this cache nor a CDN or browser cache may keep the page.
+    if (SUPPORT_LINK.test(req.url ?? "")) {
+      res.setHeader("Cache-Control", PRIVATE);
+      return render();
+    }
 
     const key = keyOf(req);
     const fresh = kept.get(key);
