@@ -39,7 +39,7 @@ export default async function WithdrawSignaturePage({ params, searchParams }: Pr
         <Notice tone="info">{t("cannotWithdraw")}</Notice>
       ) : null}
       <p className="mt-6">
-        <Link href={`/petitions/${signature.petitionNumber}`}>{t("backToPetition")}</Link>
+        <Link href={signature.petitionPath}>{t("backToPetition")}</Link>
       </p>
     </div>
   );
