@@ -29,6 +29,7 @@ test("Timur withdraws his signature and signs again, counted once", async ({ pag
   await page.getByRole("link", { name: /\/signatures\/\d+\/withdraw/ }).click();
   await page.getByRole("button", { name: "Withdraw my signature" }).click();
   await expect(page.getByText("Your signature has been withdrawn and no longer counts.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign again" })).toHaveAttribute("href", `/petitions/${number}#sign`);
   await expect.poll(() => confirmedCount(request, number)).toBe(before);
 
   // Pressing the old confirm link now says why it cannot count.

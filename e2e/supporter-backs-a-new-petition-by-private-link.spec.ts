@@ -50,6 +50,7 @@ test("Aruzhan's supporters land on her private page, and see it is being checked
     await creator.getByRole("button", { name: "Save draft" }).click();
     await creator.getByRole("button", { name: "Submit and start gathering support" }).click();
     const privateLink = new URL(await creator.getByLabel("Private link to share").inputValue());
+    await expect(creator.getByText(/it needs enough confirmed supporters by \w+ \d{1,2}, \d{4}\./)).toBeVisible();
     const privatePath = privateLink.pathname + privateLink.search;
     const number = privateLink.pathname.split("/").pop()!;
 
@@ -78,6 +79,13 @@ test("Aruzhan's supporters land on her private page, and see it is being checked
     await expect(first.page.getByText("Being checked by moderators")).toBeVisible();
     await creator.goto(`/petitions/${number}`);
     await expect(creator.getByText("Being checked by moderators")).toBeVisible();
+    // Her own page says so too, with the days written in words, and leads to the petition's page.
+    await creator.goto(`/my/petitions/${number}`);
+    await expect(creator.getByText("Being checked by moderators")).toBeVisible();
+    await expect(creator.getByText(/\d{4}-\d{2}-\d{2}/)).toHaveCount(0);
+    await expectNoSeriousAxeViolations(creator);
+    await creator.getByRole("link", { name: "View the petition's page" }).click();
+    await expect(creator.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const stranger = await browser.newPage({ locale: "en-GB" });
     expect((await stranger.goto(`/petitions/${number}`))?.status()).toBe(404);
     await stranger.goto(`/petitions?q=${encodeURIComponent(title)}`);
