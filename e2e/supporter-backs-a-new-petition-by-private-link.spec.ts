@@ -72,6 +72,7 @@ test("Aruzhan's supporters land on her private page, and see it is being checked
     await expect(second.page.getByText("Being checked by moderators")).toBeVisible();
     await expect(second.page.getByText(/will decide by .*\d{4}/)).toBeVisible();
     await expect(second.page.getByRole("form", { name: "Sign this petition" })).toHaveCount(0);
+    await expect(second.page.getByText("Support must be gathered by")).toHaveCount(0);
     await expectNoSeriousAxeViolations(second.page);
 
     // The private link still opens it; the creator sees it by its number; a stranger does not.
