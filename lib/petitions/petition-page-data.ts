@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
-import { agencies, petitionResponses, petitions, regions } from "@/db/schema";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { agencies, petitionResponses, petitions, regions, signatures } from "@/db/schema";
 import type { AgencyLevel } from "@/db/schema/agencies";
 import type { Executor } from "@/db/client";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -9,8 +9,9 @@ import { readCount, readDailyCounts, readRegionCounts } from "./counts";
 import type { LocalizedNames } from "./list-petitions";
 import { readPetitionTimeline, type TimelineEntry } from "./petition-timeline";
 import { readPetitionSettings } from "./settings";
-import { PUBLIC, SIGNABLE, type PetitionState, type RejectionReason, type ResponseDecision } from "./states";
+import { normalizeEmail } from "./normalize-email";
 import { isSerialNumber } from "@/lib/validation/numbers";
+import { PRIVATELY_SHOWN, PUBLIC, SIGNABLE, type PetitionState, type RejectionReason, type ResponseDecision } from "./states";
 
 /** The public facts of one petition: no creator, no support token, no moderator's note. */
 export interface PublicPetition {
@@ -31,6 +32,8 @@ export interface PublicPetition {
   thresholdReachedAt: Date | null;
   responseDueOn: string | null;
   respondedAt: Date | null;
+  /** While moderators check it: the working day they must decide by. */
+  moderationDueOn: string | null;
   rejectionReason: RejectionReason | null;
   /** The moderator's public note and suggested addressee, for a rejected petition. */
   moderationNote: string | null;
@@ -48,8 +51,12 @@ export interface PublishedResponse {
 /** Everything the petition page and the API's detail show. */
 export interface PetitionPageData {
   petition: PublicPetition;
-  /** True when shown through the creator's private link while gathering support. */
+  /** True when shown through the creator's private link (gathering support or awaiting moderation). */
   viaSupportLink: boolean;
+  /** Not public yet: shown to the private link's holder, the creator or a supporter only, never to be indexed or cached for others. */
+  privately: boolean;
+  /** The signed-in viewer's own counted signature on it, if any. */
+  mySignature: { id: number; confirmedAt: Date } | null;
   counts: { confirmed: number; invalidated: number };
   /** Confirmed signatures per region, most first, with the region's names. */
   regionCounts: Array<LocalizedNames & { code: string; signatures: number }>;
@@ -79,16 +86,24 @@ function tokensMatch(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Who is looking, when signed in: the creator and the supporters may see their petition before it is public. */
+export interface PetitionViewer {
+  id: string;
+  email: string;
+}
+
 /**
- * A petition a visitor may see: a public state, or gathering support when `supportToken` is
- * the creator's private link. Anything else — unknown, draft, hidden, expired — is null, so
- * callers answer 404 without saying which.
+ * A petition a visitor may see: a public state; or, before it is public (gathering support,
+ * awaiting moderation), through the creator's private link (`supportToken`), or to its
+ * creator or one of its supporters signed in. Anything else — unknown, draft, hidden,
+ * expired — is null, so callers answer 404 without saying which.
  */
 export async function findPublicPetition(
   db: Executor,
   number: number,
   supportToken?: string | null,
-): Promise<{ petition: PublicPetition; viaSupportLink: boolean } | null> {
+  viewer?: PetitionViewer | null,
+): Promise<{ petition: PublicPetition; viaSupportLink: boolean; privately: boolean } | null> {
   if (!isSerialNumber(number)) return null;
   const [row] = await db
     .select({
@@ -103,8 +118,10 @@ export async function findPublicPetition(
   if (!row) return null;
   const p = row.petition;
   const isPublic = PUBLIC.includes(p.state);
-  const viaSupportLink = !isPublic && p.state === "gathering_support" && Boolean(supportToken) && tokensMatch(p.supportToken, supportToken!);
-  if (!isPublic && !viaSupportLink) return null;
+  const privateState = PRIVATELY_SHOWN.includes(p.state);
+  const viaSupportLink = privateState && Boolean(supportToken) && tokensMatch(p.supportToken, supportToken!);
+  const ownOrSupported = privateState && !viaSupportLink && !!viewer && (p.creatorId === viewer.id || (await viewerSignature(db, p.id, viewer)) !== null);
+  if (!isPublic && !viaSupportLink && !ownOrSupported) return null;
   const rejected = p.state === "rejected";
   const [suggested] =
     rejected && p.suggestedAgencyId
@@ -115,6 +132,7 @@ export async function findPublicPetition(
       : [];
   return {
     viaSupportLink,
+    privately: !isPublic,
     petition: {
       id: p.id,
       number: p.number,
@@ -133,6 +151,7 @@ export async function findPublicPetition(
       thresholdReachedAt: p.thresholdReachedAt,
       responseDueOn: p.responseDueOn,
       respondedAt: p.respondedAt,
+      moderationDueOn: p.state === "awaiting_moderation" ? p.moderationDueOn : null,
       rejectionReason: rejected ? p.rejectionReason : null,
       moderationNote: rejected ? p.moderationNote : null,
       suggestedAgency: suggested ?? null,
@@ -148,12 +167,14 @@ export async function loadPetitionPageData(options: {
   db: Executor;
   number: number;
   supportToken?: string | null;
+  /** The signed-in person looking, if any: their own signature is shown, and the creator and supporters see a petition before it is public. */
+  viewer?: PetitionViewer | null;
   now?: Date;
 }): Promise<PetitionPageData | null> {
-  const { db, number, supportToken, now = new Date() } = options;
-  const found = await findPublicPetition(db, number, supportToken);
+  const { db, number, supportToken, viewer, now = new Date() } = options;
+  const found = await findPublicPetition(db, number, supportToken, viewer);
   if (!found) return null;
-  const { petition, viaSupportLink } = found;
+  const { petition, viaSupportLink, privately } = found;
   const signable = SIGNABLE.includes(petition.state);
   const [counts, regionRows, dailyRows, responseRows, timeline, allRegions, settings] = await Promise.all([
     readCount(db, petition.id),
@@ -170,6 +191,7 @@ export async function loadPetitionPageData(options: {
       .orderBy(asc(regions.kind), asc(regions.nameEn)),
     signable ? readPetitionSettings(db) : Promise.resolve(null),
   ]);
+  const mine = viewer ? await viewerSignature(db, petition.id, viewer) : null;
   const responseRow = responseRows[0];
   const response: PublishedResponse | null = responseRow
     ? { decision: responseRow.decision, reasons: responseRow.reasons, measures: responseRow.measures ?? [], publishedAt: responseRow.publishedAt! }
@@ -194,13 +216,15 @@ export async function loadPetitionPageData(options: {
   return {
     petition,
     viaSupportLink,
+    privately,
+    mySignature: mine?.state === "confirmed" && mine.confirmedAt ? { id: mine.id, confirmedAt: mine.confirmedAt } : null,
     counts,
     regionCounts,
     dailyCounts: dailyRows.map((row) => ({ day: row.day, signatures: row.confirmed })),
     response,
     timeline,
     progress:
-      petition.state === "gathering_support"
+      PRIVATELY_SHOWN.includes(petition.state)
         ? { kind: "support", value: counts.confirmed, target: petition.supportThreshold }
         : { kind: "response", value: counts.confirmed, target: petition.responseThreshold },
     deadlines: {
@@ -213,4 +237,24 @@ export async function loadPetitionPageData(options: {
     },
     signing: { open: signable, regions: allRegions, requireIin: settings?.requireIin ?? false },
   };
+}
+
+/**
+ * The viewer's own signature on a petition that still stands (pending or confirmed), by their
+ * address: signed in and signing as themselves, or signed by e-mail and signed in later. One
+ * probe of the unique (petition, address) index — never a walk of a viral petition's rows.
+ */
+export async function viewerSignature(db: Executor, petitionId: string, viewer: PetitionViewer) {
+  const [row] = await db
+    .select({ id: signatures.id, state: signatures.state, confirmedAt: signatures.confirmedAt })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.petitionId, petitionId),
+        eq(signatures.emailNormalized, normalizeEmail(viewer.email)),
+        inArray(signatures.state, ["pending", "confirmed"]),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
 }

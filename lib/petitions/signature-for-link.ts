@@ -12,9 +12,14 @@ export async function signatureForLink(db: Executor, signatureId: number, purpos
       petitionNumber: petitions.number,
       petitionTitle: petitions.title,
       petitionState: petitions.state,
+      petitionSupportToken: petitions.supportToken,
     })
     .from(signatures)
     .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
     .where(eq(signatures.id, signatureId));
-  return row ?? null;
+  if (!row) return null;
+  const { petitionSupportToken, ...shown } = row;
+  // The way back to a petition that is not public yet is its private link, which the signer came through.
+  const privateLink = row.petitionState === "gathering_support" || row.petitionState === "awaiting_moderation";
+  return { ...shown, petitionPath: `/petitions/${row.petitionNumber}${privateLink ? `?support=${encodeURIComponent(petitionSupportToken)}` : ""}` };
 }

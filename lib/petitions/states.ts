@@ -19,6 +19,11 @@ export const EDITABLE: readonly PetitionState[] = ["draft"];
 export const SIGNABLE: readonly PetitionState[] = ["gathering_support", "open"];
 /** A signer may withdraw while signatures are still being collected. */
 export const WITHDRAWABLE: readonly PetitionState[] = ["gathering_support", "open"];
+/**
+ * Not public yet, yet shown — never listed — to whoever holds the private link, to the creator
+ * and to the supporters: gathering support, then while moderators check it.
+ */
+export const PRIVATELY_SHOWN: readonly PetitionState[] = ["gathering_support", "awaiting_moderation"];
 /** Listed publicly and reachable by anyone. */
 export const PUBLIC: readonly PetitionState[] = ["open", "closed", "responded", "rejected"];
 

@@ -9,7 +9,9 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { siteUrl } from "@/lib/config";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { loadPetitionPageData } from "@/lib/petitions/petition-page-data";
-import type { PetitionState } from "@/lib/petitions/states";
+import { WITHDRAWABLE, type PetitionState } from "@/lib/petitions/states";
+import { signatureToken } from "@/lib/petitions/tokens";
+import { dayAsDate } from "../_components/format-day";
 import { SignPetitionForm } from "@/app/petitions/[number]/sign/sign-form";
 import { CountPanel } from "./_components/count-panel";
 import { DailyChart } from "./_components/daily-chart";
@@ -35,7 +37,10 @@ const STATE_TONES: Partial<Record<PetitionState, BadgeTone>> = {
 /** Loaded once per request, shared by the metadata and the page. */
 const loadPage = cache(async (numberParam: string, supportToken: string | undefined) => {
   if (!/^[1-9]\d{0,9}$/.test(numberParam)) return null;
-  return loadPetitionPageData({ db: getDb(), number: Number(numberParam), supportToken });
+  // The signed-in viewer sees their own signature, and — as creator or supporter — the petition before it is public.
+  // (server.ts serves its shared page cache only to requests without a session cookie, so this page is never shared.)
+  const actor = await currentActor();
+  return loadPetitionPageData({ db: getDb(), number: Number(numberParam), supportToken, viewer: actor ? { id: actor.id, email: actor.email } : null });
 });
 
 async function read(props: Props) {
@@ -61,8 +66,14 @@ export default async function PetitionPage(props: Props) {
   // Set by the confirm endpoint's redirect after "Confirm my signature".
   const signedParam = (await props.searchParams).signed;
   const signedNotice = signedParam === "confirmed" || signedParam === "already_confirmed" ? "confirmed" : null;
-  const tSigning = await getTranslations("signing");
+  // The confirm endpoint's place for a new supporter ("you are supporter N of 50"); only ever a display.
+  const supporterParam = (await props.searchParams).supporter;
+  const supporterNumber = signedNotice && typeof supporterParam === "string" && /^[1-9]\d{0,6}$/.test(supporterParam) ? Number(supporterParam) : null;
+  const [tSigning, tFlow] = await Promise.all([getTranslations("signing"), getTranslations("signingFlow")]);
   const rejected = petition.state === "rejected";
+  const mine = data.mySignature;
+  const awaitingModeration = petition.state === "awaiting_moderation";
+  const shareable = !awaitingModeration && (!data.privately || data.viaSupportLink);
   const awaitingAnswer = (petition.state === "open" || petition.state === "closed") && petition.thresholdReachedAt && !data.response;
   return (
     <>
@@ -72,7 +83,7 @@ export default async function PetitionPage(props: Props) {
         breadcrumbs={[{ href: "/petitions", label: t("listTitle") }]}
         breadcrumbsLabel={t("breadcrumbs")}
         actions={
-          data.signing.open ? (
+          data.signing.open && !mine ? (
             <ButtonLink href="#sign" size="lg" fullWidthOnMobile>
               {t("petition.signTitle")}
             </ButtonLink>
@@ -81,7 +92,23 @@ export default async function PetitionPage(props: Props) {
       />
       {signedNotice ? (
         <Notice tone="success" title={tSigning(`outcome.${signedNotice}.title`)} className="mb-6">
-          {tSigning(`outcome.${signedNotice}.body`)}
+          <p>{tSigning(`outcome.${signedNotice}.body`)}</p>
+          {supporterNumber && petition.supportThreshold ? (
+            <p className="mt-2 font-semibold">
+              {tFlow("supporterNumber", { number: format.number(supporterNumber), target: format.number(petition.supportThreshold) })}
+            </p>
+          ) : null}
+        </Notice>
+      ) : null}
+      {awaitingModeration ? (
+        <Notice tone="info" title={tFlow("awaitingModeration.title")} announce={false} className="mb-6">
+          <p>
+            {tFlow("awaitingModeration.body", {
+              target: format.number(petition.supportThreshold ?? 0),
+              date: petition.moderationDueOn ? format.dateTime(dayAsDate(petition.moderationDueOn), { dateStyle: "long" }) : "—",
+            })}
+          </p>
+          <p className="mt-2">{tFlow("awaitingModeration.noSigning")}</p>
         </Notice>
       ) : null}
       <p className="mb-6 flex flex-wrap gap-2">
@@ -89,7 +116,7 @@ export default async function PetitionPage(props: Props) {
         {awaitingAnswer ? <Badge tone="warning">{t("states.awaiting_response")}</Badge> : null}
         {data.deadlines.overdue ? <Badge tone="danger">{t("count.overdue")}</Badge> : null}
       </p>
-      {data.viaSupportLink ? (
+      {data.viaSupportLink && !awaitingModeration ? (
         <Notice tone="info" title={t("petition.supportLinkTitle")} announce={false} className="mb-6">
           <p>{t("petition.supportLinkText", { target: format.number(petition.supportThreshold ?? 0) })}</p>
           <p className="mt-2">{t("petition.supportLinkNoIndex")}</p>
@@ -141,7 +168,22 @@ export default async function PetitionPage(props: Props) {
         </div>
         <div className="min-w-0">
           <CountPanel data={data} />
-          {data.signing.open ? (
+          {mine ? (
+            <Section title={tFlow("signedTitle")} id="sign">
+              <Notice tone="success" announce={false}>
+                <p className="font-semibold">{tFlow("signedOn", { date: format.dateTime(mine.confirmedAt, { dateStyle: "long" }) })}</p>
+                {WITHDRAWABLE.includes(petition.state) ? <p className="mt-2">{tFlow("withdrawHint")}</p> : null}
+              </Notice>
+              {WITHDRAWABLE.includes(petition.state) ? (
+                <p className="mt-4">
+                  {/* The withdraw page of the signature's own e-mails: the signed-in owner gets its link here. */}
+                  <ButtonLink href={`/signatures/${mine.id}/withdraw?t=${signatureToken(mine.id, "withdraw")}`} variant="secondary">
+                    {tFlow("withdrawButton")}
+                  </ButtonLink>
+                </p>
+              ) : null}
+            </Section>
+          ) : data.signing.open ? (
             <Section title={t("petition.signTitle")} id="sign">
               <SignPetitionForm
                 petitionNumber={petition.number}
@@ -154,7 +196,7 @@ export default async function PetitionPage(props: Props) {
             </Section>
           ) : null}
           {/* A rejected petition is not something to spread. */}
-          {rejected ? null : <ShareLinks url={pageUrl} title={petition.title} />}
+          {shareable && !rejected ? <ShareLinks url={pageUrl} title={petition.title} /> : null}
         </div>
       </div>
       {rejected ? null : (

@@ -4,13 +4,22 @@ import { executePrepared, type Database, type Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { countDay, countUpserts } from "../counts";
 import { reachThresholds } from "../reach-thresholds";
-import { SIGNABLE } from "../states";
+import { confirmRefusal } from "../confirm-refusal";
+import type { PetitionState } from "../states";
 import type { ItemResult } from "./micro-batcher";
 
 /** What a confirmation answers: the petition to go back to, and whether this press counted. */
 export interface ConfirmResult {
   petitionNumber: number;
   result: "confirmed" | "already_confirmed";
+  /**
+   * The private link's secret while the petition is not public yet (gathering support, or
+   * awaiting moderation): the signer came through that link, and the page after confirming
+   * must be reachable through it. For the redirect only — not sent in JSON answers.
+   */
+  supportToken?: string;
+  /** While gathering support: this confirmation made the petition's Nth supporter. */
+  supporterNumber?: number;
 }
 
 /** One row of the confirming statement: a signature it moved, or one it found otherwise. */
@@ -21,6 +30,7 @@ interface ConfirmRow {
   petition_id: string;
   petition_number: number;
   petition_state: string;
+  support_token: string;
   support_threshold: number | null;
   response_threshold: number | null;
   threshold_reached_at: Date | string | null;
@@ -65,23 +75,37 @@ export async function confirmMany(db: Executor, signatureIds: readonly number[],
   }
 
   const answered = new Set<number>();
+  const placed = new Map<string, number>();
   return signatureIds.map((id): ItemResult<ConfirmResult> => {
     const mine = confirmed.get(id);
     if (mine) {
       const first = !answered.has(id);
       answered.add(id);
-      return { ok: true, value: { petitionNumber: Number(mine.petition_number), result: first ? "confirmed" : "already_confirmed" } };
+      const value: ConfirmResult = { petitionNumber: Number(mine.petition_number), result: first ? "confirmed" : "already_confirmed", ...privateLinkOf(mine) };
+      if (first && mine.petition_state === "gathering_support") {
+        // Counted before this statement, plus this one's place among the batch's moves on its petition.
+        const place = (placed.get(mine.petition_id) ?? 0) + 1;
+        placed.set(mine.petition_id, place);
+        value.supporterNumber = Number(mine.count_before) + place;
+      }
+      return { ok: true, value };
     }
     const row = current.get(id);
     if (!row) return { ok: false, error: new DomainError("not_found", "signatureLinkInvalid") };
     const petitionNumber = Number(row.petition_number);
-    if (row.state === "confirmed") return { ok: true, value: { petitionNumber, result: "already_confirmed" } };
-    if (row.state !== "pending") return { ok: false, error: new DomainError("invalid_transition", "signatureNotPending") };
-    // Pending in this statement's snapshot yet not moved: either its petition cannot be signed,
-    // or another batch confirmed it a moment ago (the UPDATE waited for it, then skipped it).
-    if (!SIGNABLE.includes(row.petition_state as (typeof SIGNABLE)[number])) return { ok: false, error: new DomainError("invalid_transition", "petitionNotSignable") };
-    return { ok: true, value: { petitionNumber, result: "already_confirmed" } };
+    if (row.state === "confirmed") return { ok: true, value: { petitionNumber, result: "already_confirmed", ...privateLinkOf(row) } };
+    // Not pending (withdrawn, invalidated), or pending in this statement's snapshot yet not
+    // moved: either its petition cannot be signed, or another batch confirmed it a moment ago
+    // (the UPDATE waited for it, then skipped it). The signer is told which.
+    const refusal = confirmRefusal(row.state, row.petition_state as PetitionState);
+    if (refusal) return { ok: false, error: new DomainError("invalid_transition", refusal) };
+    return { ok: true, value: { petitionNumber, result: "already_confirmed", ...privateLinkOf(row) } };
   });
+}
+
+/** The private link's secret, for a petition that is reachable only through it. */
+function privateLinkOf(row: ConfirmRow): { supportToken?: string } {
+  return row.petition_state === "gathering_support" || row.petition_state === "awaiting_moderation" ? { supportToken: row.support_token } : {};
 }
 
 /**
@@ -110,16 +134,16 @@ export function confirmingStatement(signatureIds: readonly number[], now: Date):
       -- into a join that walks a table (as a plain join to petitions did, planned while
       -- petitions was analysed as empty).
       select true as moved, m.id, 'confirmed' as state, m.petition_id, p.number as petition_number, p.state as petition_state,
-        p.support_threshold, p.response_threshold, p.threshold_reached_at,
+        p.support_token, p.support_threshold, p.response_threshold, p.threshold_reached_at,
         (select coalesce(sum(t.confirmed), 0) from petition_totals t where t.petition_id = m.petition_id) as count_before
       from moved m
       cross join lateral (
-        select number, state, support_threshold, response_threshold, threshold_reached_at from petitions where id = m.petition_id limit 1
+        select number, state, support_token, support_threshold, response_threshold, threshold_reached_at from petitions where id = m.petition_id limit 1
       ) p
       union all
-      select false, s.id, s.state, s.petition_id, p.number, p.state, null, null, null, null
+      select false, s.id, s.state, s.petition_id, p.number, p.state, p.support_token, null, null, null, null
       from unnest(string_to_array(${ids}, ',')::bigint[]) as wanted(id)
       cross join lateral (select id, state, petition_id from signatures where id = wanted.id limit 1) s
-      cross join lateral (select number, state from petitions where id = s.petition_id limit 1) p
+      cross join lateral (select number, state, support_token from petitions where id = s.petition_id limit 1) p
       where wanted.id not in (select id from moved)`;
 }

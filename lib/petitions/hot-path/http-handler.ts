@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { confirmAnswer, confirmedLocation, refusedLocation } from "../confirm-redirects";
 import { and, eq, gt } from "drizzle-orm";
 import { sessions } from "@/db/schema";
 import type { Database } from "@/db/client";
@@ -177,9 +178,9 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
   }
   try {
     const result = await hot.confirm({ signatureId, token });
-    if (wantsJson) return send(res, 200, result);
+    if (wantsJson) return send(res, 200, confirmAnswer(result));
     // A relative Location: the browser resolves it against the address it used.
-    res.writeHead(303, { location: `/petitions/${result.petitionNumber}?signed=${result.result}`, "cache-control": "no-store", "content-length": 0 });
+    res.writeHead(303, { location: confirmedLocation(result), "cache-control": "no-store", "content-length": 0 });
     res.end();
   } catch (error) {
     if (wantsJson) return sendError(res, error);
@@ -187,7 +188,7 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
     const code = isDomainError(error) ? error.message : busy ? "busy" : "internal";
     if (!isDomainError(error) && !busy) console.error("[confirm] unexpected error:", loggable(error));
     res.writeHead(303, {
-      location: `/signatures/${isBigSerialId(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`,
+      location: refusedLocation(signatureId, token, code),
       "cache-control": "no-store",
       "content-length": 0,
     });

@@ -214,7 +214,7 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
         returning id, petition_id, email_normalized, state
       ),
       outcome as (
-        select x.ord, x.email, x.locale, x.confirmed, p.id is not null as open, p.title, p.number, mine.id as new_id,
+        select x.ord, x.winner, x.email, x.locale, x.confirmed, p.id is not null as open, p.title, p.number, mine.id as new_id,
           -- A repeat: the address's signature from before this statement, or the one this batch's first item just made.
           coalesce(earlier.id, batch.id) as earlier_id, coalesce(earlier.state, batch.state) as earlier_state
         from submitted x
@@ -237,6 +237,40 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
           where f.petition_id = x.petition_id and f.email_normalized = x.email_normalized
         ) earlier on true
       ),
+      -- Signing again after withdrawing: the withdrawn row (the address's one row on the petition)
+      -- becomes a fresh signature with what was just submitted, as a first signature would be.
+      -- Only repeats whose earlier signature is withdrawn reach it, so a batch of first
+      -- signatures updates nothing and probes no index here. "state = 'withdrawn'" is checked
+      -- again on the row's latest version: of two concurrent re-signs, exactly one revives it
+      -- and the other is told as a repeat — the count can move only once. An IIN another
+      -- signature of the petition holds keeps the row withdrawn (its unique index would refuse).
+      revived as (
+        update signatures s set (full_name, name_display, email, email_domain, region_code, iin_hash, user_id, locale, state,
+          confirmed_at, withdrawn_at, ip_address, notify, created_at) = (
+          select x.full_name, x.name_display, x.email, x.email_domain, x.region_code, x.iin_hash, x.user_id, x.locale,
+            case when x.confirmed then 'confirmed' else 'pending' end, case when x.confirmed then x.created_at end, null::timestamptz,
+            x.ip_address, x.notify, x.created_at
+          from outcome o join submitted x on x.ord = o.ord
+          where o.earlier_id = s.id and o.winner
+          limit 1
+        )
+        where s.id = any(array(
+            select o.earlier_id from outcome o
+            where o.open and o.winner and o.new_id is null and o.earlier_state = 'withdrawn'
+          )::bigint[])
+          and s.state collate "C" = 'withdrawn'
+          and not exists (
+            select 1 from outcome o join submitted x on x.ord = o.ord
+            where o.earlier_id = s.id and o.winner and x.iin_hash is not null
+              and exists (select 1 from signatures d where d.petition_id = s.petition_id and d.iin_hash = x.iin_hash and d.id <> s.id)
+          )
+        returning s.id
+      ),
+      -- What each item came to: the signature it made or revived, if any.
+      signed as (
+        select o.*, coalesce(o.new_id, r.id) as signature_id
+        from outcome o left join revived r on o.winner and r.id = o.earlier_id
+      ),
       -- Mail for the few that are not a new pending signature (a repeat, or a signer confirmed
       -- at once) is stored now; a new signature's confirmation is queued by its id alone and
       -- written from the signature when it leaves (confirmationMailsFor): one row fewer per
@@ -245,19 +279,20 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
         insert into mail_messages (to_address, template, locale, params)
         select o.email,
           case
-            when o.new_id is not null then 'mailPetitions.signatureConfirmed'
-            when o.earlier_state = 'pending' then 'mailPetitions.confirmSignature'
+            when o.signature_id is not null then 'mailPetitions.signatureConfirmed'
+            when o.earlier_state = 'pending' or (o.earlier_state = 'withdrawn' and not o.winner) then 'mailPetitions.confirmSignature'
             else 'mailPetitions.alreadySigned'
           end,
           o.locale,
-          -- The petition's title and link, and the signature the mail is about.
+          -- The petition's title and link, and the signature the mail is about (a later item of
+          -- the batch whose first item revived a withdrawn signature gets that one's confirmation).
           ${petitionMailParams(sql`o.title`, sql`o.number`)} || case
-            when o.new_id is not null then jsonb_build_object('signatureId', o.new_id)
-            when o.earlier_state = 'pending' then jsonb_build_object('signatureId', o.earlier_id)
+            when o.signature_id is not null then jsonb_build_object('signatureId', o.signature_id)
+            when o.earlier_state = 'pending' or (o.earlier_state = 'withdrawn' and not o.winner) then jsonb_build_object('signatureId', o.earlier_id)
             else '{}'::jsonb
           end
-        from outcome o
-        where o.open and (o.new_id is null or o.confirmed)
+        from signed o
+        where o.open and (o.signature_id is null or o.confirmed)
         order by o.ord
         returning id
       ),
@@ -267,10 +302,10 @@ export function signingStatement(rows: ReadonlyArray<Record<string, unknown>>, d
           jsonb_build_object('messageIds', coalesce(m.ids, '[]'::jsonb), 'signatureIds', coalesce(s.ids, '[]'::jsonb)),
           ${deliverFrom.toISOString()}::timestamptz, 8
         from (select jsonb_agg(id order by id) as ids from mails) m,
-          (select jsonb_agg(new_id order by new_id) as ids from outcome where new_id is not null and not confirmed) s
+          (select jsonb_agg(signature_id order by signature_id) as ids from signed where signature_id is not null and not confirmed) s
         where m.ids is not null or s.ids is not null
       )
-      select ord, open, new_id from outcome`;
+      select ord, open, signature_id as new_id from signed`;
 }
 
 /** Same order in every batch, so two batches take the counter rows' locks in the same order. */

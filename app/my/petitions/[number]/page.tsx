@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { dayAsDate } from "@/app/petitions/_components/format-day";
 import { Badge, Button, ButtonLink, CopyLinkButton, Notice, PageHeading, ProgressBar, Section } from "@/app/_components";
 import { getDb } from "@/db/client";
 import { agencies } from "@/db/schema";
@@ -8,6 +9,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { readCount } from "@/lib/petitions/counts";
 import { petitionByNumber } from "@/lib/petitions/load-petition";
+import { PUBLIC } from "@/lib/petitions/states";
 import { supportLink } from "@/lib/petitions/submit-petition";
 import { submitPetitionAction } from "../actions";
 
@@ -21,14 +23,18 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
   const petition = await petitionByNumber(db, Number(number));
   // Someone else's petition is not revealed.
   if (!petition || petition.creatorId !== actor.id) notFound();
-  const [t, te, tCopy, locale, [agency], count] = await Promise.all([
+  const [t, tFlow, format, te, tCopy, locale, [agency], count] = await Promise.all([
     getTranslations("petitionForm"),
+    getTranslations("signingFlow"),
+    getFormatter(),
     getTranslations("errors"),
     getTranslations("sharing.copy"),
     getLocale(),
     db.select().from(agencies).where(eq(agencies.id, petition.agencyId)),
     readCount(db, petition.id),
   ]);
+  // A day inside a sentence is written the page language's way, never as 2026-12-23.
+  const day = (value: string | null) => (value ? format.dateTime(dayAsDate(value), { dateStyle: "long" }) : "—");
   return (
     <div className="narrow">
       <PageHeading
@@ -63,7 +69,7 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
         </Section>
       ) : null}
       {petition.state === "gathering_support" ? (
-        <Section title={t("supportTitle")} description={t("supportLead", { deadline: petition.supportDeadline ?? "" })}>
+        <Section title={t("supportTitle")} description={t("supportLead", { deadline: day(petition.supportDeadline) })}>
           <p>
             <label htmlFor="support-link" className="font-semibold">
               {t("privateLink")}
@@ -80,9 +86,18 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
           <p>{t("supportCount", { count: count.confirmed, needed: petition.supportThreshold ?? 50 })}</p>
         </Section>
       ) : null}
-      {!["draft", "gathering_support", "hidden", "expired", "awaiting_moderation"].includes(petition.state) ? (
+      {petition.state === "awaiting_moderation" ? (
+        <Notice tone="info" title={tFlow("awaitingModeration.title")} announce={false} className="mt-8">
+          <p>
+            {tFlow("awaitingModeration.body", { target: format.number(petition.supportThreshold ?? 50), date: day(petition.moderationDueOn) })}
+          </p>
+          <p className="mt-2">{tFlow("awaitingModeration.noSigning")}</p>
+        </Notice>
+      ) : null}
+      {/* The creator sees the petition's page by its number before it is public too. */}
+      {!["draft", "hidden", "expired"].includes(petition.state) ? (
         <p>
-          <ButtonLink href={`/petitions/${petition.number}`}>{t("viewPublic")}</ButtonLink>
+          <ButtonLink href={`/petitions/${petition.number}`}>{PUBLIC.includes(petition.state) ? t("viewPublic") : tFlow("viewPage")}</ButtonLink>
         </p>
       ) : null}
     </div>

@@ -37,7 +37,8 @@ export async function CountPanel({ data }: { data: PetitionPageData }) {
       ) : null}
       {counts.invalidated > 0 ? <p className="mt-3 text-muted">{t("invalidated", { count: counts.invalidated })}</p> : null}
       <dl className="facts mt-4">
-        {support && deadlines.supportDeadline ? (
+        {/* The support deadline binds only while support is gathered, not once moderators have it. */}
+        {support && petition.state === "gathering_support" && deadlines.supportDeadline ? (
           <>
             <dt>{t("supportDeadline")}</dt>
             <dd>{day(deadlines.supportDeadline)}</dd>

@@ -13,7 +13,7 @@ export async function petitionLinkPreview(data: PetitionPageData): Promise<Metad
   const [locale, tCommon, tSharing] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("sharing")]);
   const { petition } = data;
   const path = `/petitions/${petition.number}`;
-  if (data.viaSupportLink) {
+  if (data.viaSupportLink || data.privately) {
     // Only the title and a neutral description: the public address (canonical, og:url) would 404,
     // and the private support link must not end up in search engines.
     return { title: petition.title, description: tSharing("meta.petitionPrivate"), robots: { index: false, follow: false } };

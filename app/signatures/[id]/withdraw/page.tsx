@@ -12,6 +12,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: stri
 
 export default async function WithdrawSignaturePage({ params, searchParams }: Props) {
   const [{ id }, { t: token = "", error, done }, t, te] = await Promise.all([params, searchParams, getTranslations("signing"), getTranslations("errors")]);
+  const tf = await getTranslations("signingFlow");
   const signature = await signatureForLink(getDb(), Number(id), "withdraw", token);
   if (!signature) {
     return (
@@ -26,7 +27,17 @@ export default async function WithdrawSignaturePage({ params, searchParams }: Pr
     <div className="narrow">
       <PageHeading title={t("withdrawTitle")} lead={t("withdrawLead", { title: signature.petitionTitle })} />
       {error ? <Notice tone="error">{t.has(`errors.${error}` as never) ? t(`errors.${error}` as never) : te("internal")}</Notice> : null}
-      {done || signature.state === "withdrawn" ? <Notice tone="success">{t("withdrawn")}</Notice> : null}
+      {done || signature.state === "withdrawn" ? (
+        <Notice tone="success">
+          <p>{t("withdrawn")}</p>
+          {/* Withdrawing is not for good: signing again counts like a first signature. */}
+          {WITHDRAWABLE.includes(signature.petitionState) ? (
+            <p className="mt-2">
+              <Link href={`${signature.petitionPath}#sign`}>{tf("signAgain")}</Link>
+            </p>
+          ) : null}
+        </Notice>
+      ) : null}
       {canWithdraw ? (
         <form action={withdrawSignatureAction}>
           <input type="hidden" name="id" value={id} />
@@ -39,7 +50,7 @@ export default async function WithdrawSignaturePage({ params, searchParams }: Pr
         <Notice tone="info">{t("cannotWithdraw")}</Notice>
       ) : null}
       <p className="mt-6">
-        <Link href={`/petitions/${signature.petitionNumber}`}>{t("backToPetition")}</Link>
+        <Link href={signature.petitionPath}>{t("backToPetition")}</Link>
       </p>
     </div>
   );

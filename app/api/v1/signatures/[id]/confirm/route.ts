@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { errorResponse, jsonError } from "@/lib/http/json-error";
 import { isDomainError, loggable } from "@/lib/errors";
 import { confirmSignature } from "@/lib/petitions/confirm-signature";
+import { confirmAnswer, confirmedLocation, refusedLocation } from "@/lib/petitions/confirm-redirects";
 
 /**
  * The "Confirm my signature" button posts here. A form post is answered with a redirect to
@@ -17,13 +18,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const token = typeof body.t === "string" ? body.t : "";
   try {
     const result = await confirmSignature({ db: getDb(), signatureId, token });
-    if (wantsJson) return Response.json(result, { headers: { "cache-control": "no-store" } });
-    return Response.redirect(new URL(`/petitions/${result.petitionNumber}?signed=${result.result}`, request.url), 303);
+    if (wantsJson) return Response.json(confirmAnswer(result), { headers: { "cache-control": "no-store" } });
+    return Response.redirect(new URL(confirmedLocation(result), request.url), 303);
   } catch (error) {
     if (wantsJson) return errorResponse(error);
     const code = isDomainError(error) ? error.message : "internal";
     if (!isDomainError(error)) console.error("[confirm] unexpected error:", loggable(error));
-    return Response.redirect(new URL(`/signatures/${Number.isSafeInteger(signatureId) ? signatureId : 0}/confirm?error=${encodeURIComponent(code)}`, request.url), 303);
+    return Response.redirect(new URL(refusedLocation(signatureId, token, code), request.url), 303);
   }
 }
 
