@@ -7,7 +7,8 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 /** Only same-site paths: an attacker's absolute URL must not become a redirect. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
   const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+  // A control character (a newline, say) cannot go into the Location header: Node would throw.
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") && !/[\u0000-\u001f\u007f]/.test(path) ? path : "/";
 }
 
 /** Back to the page the switcher was pressed on: the Referer when it is ours, else the form's field. */

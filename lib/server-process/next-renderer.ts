@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { sendInternalError } from "@/lib/http/json-error";
+import { sendInternalError, sendJsonError } from "@/lib/http/json-error";
+import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { loggable } from "@/lib/errors";
 
 /**
@@ -7,6 +8,10 @@ import { loggable } from "@/lib/errors";
  * or in a render worker. A render that fails is logged; its client gets a JSON 500 if nothing
  * was sent yet, or a closed connection. Next is loaded here, not at import, so a process that
  * never renders carries none of its request bookkeeping.
+ *
+ * Every answer starts with the security headers (Next's own failures, such as its plain-text
+ * 500, carry none otherwise), and a form post or server action that Next fails on is answered
+ * 400 (answerFailedActionAs400).
  */
 export async function startNextRenderer(options: { dev: boolean; port: number }): Promise<(req: IncomingMessage, res: ServerResponse) => void> {
   const { default: next } = await import("next");
@@ -14,12 +19,49 @@ export async function startNextRenderer(options: { dev: boolean; port: number })
   await app.prepare();
   const handle = app.getRequestHandler();
   return (req, res) => {
+    applySecurityHeaders(res);
+    if (!options.dev) answerFailedActionAs400(req, res);
     handle(req, res).catch((error) => {
       console.error("[birge] request failed:", loggable(error));
       if (!res.headersSent) sendInternalError(res);
       else res.destroy();
     });
   };
+}
+
+/**
+ * A form post or server action (a POST to a page) reaches Next with arguments it cannot decode
+ * (not Flight encoding, a missing part), or with arguments of the wrong shape for the action
+ * (no FormData, a missing field): Next answers 500. Birge's actions return their refusals —
+ * validation, permissions, the database's faults — as values (toActionError), so an action
+ * that throws has been sent what no form of ours sends. The answer is then a 400 with a JSON
+ * body instead of Next's 500; Next has logged the error with its digest already.
+ */
+function answerFailedActionAs400(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== "POST" || (req.url ?? "/").startsWith("/api/")) return;
+  const methods = { write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const restore = () => Object.assign(res, methods);
+  /** True once it decided: the answer is Next's (restored) or ours (sent). */
+  const decide = (): "next" | "ours" => {
+    restore();
+    if (res.statusCode < 500 || res.statusCode === 503 || res.headersSent) return "next";
+    for (const name of res.getHeaderNames()) if (name !== "set-cookie" && !name.startsWith("x-") && name !== "cache-control") res.removeHeader(name);
+    applySecurityHeaders(res);
+    sendJsonError(res, 400, "validation", "The form could not be read; reload the page and send it again.");
+    // What Next goes on writing has nowhere to go.
+    res.write = ((..._args: unknown[]) => true) as typeof res.write;
+    res.end = ((...args: unknown[]) => {
+      const callback = args.find((a): a is () => void => typeof a === "function");
+      if (callback) process.nextTick(callback);
+      return res;
+    }) as typeof res.end;
+    return "ours";
+  };
+  res.flushHeaders = () => {
+    if (decide() === "next") res.flushHeaders();
+  };
+  res.write = ((...args: Parameters<ServerResponse["write"]>) => (decide() === "next" ? res.write(...args) : true)) as typeof res.write;
+  res.end = ((...args: Parameters<ServerResponse["end"]>) => (decide() === "next" ? res.end(...args) : res)) as typeof res.end;
 }
 
 /**
