@@ -28,10 +28,16 @@ export function uploadRequestMaxBytes(): number {
 /** The pages whose forms upload: an activity and its forms, an organization's registration, an agency's item. */
 const UPLOAD_PAGES = /^\/(activities(\/|$)|organizations(\/|$)|agency\/[^/]+\/items\/)/;
 
-/** The largest body accepted for a request to `path` (the URL without its query). */
-export function bodyLimitFor(path: string): number {
+/** Those pages' bodies that cannot hold a file (a server action's arguments as text, say): their long texts. */
+export const LONG_TEXT_MAX_BYTES = 1024 * KB;
+
+/**
+ * The largest body accepted for a request to `path` (the URL without its query) with the
+ * given Content-Type: only a multipart body to a page that uploads may be as large as its files.
+ */
+export function bodyLimitFor(path: string, contentType = ""): number {
   if (path.startsWith("/api/auth/") || path === "/api/auth" || path.startsWith("/sign-in")) return SIGN_IN_MAX_BYTES;
   if (path.startsWith("/api/")) return API_MAX_BYTES;
-  if (UPLOAD_PAGES.test(path)) return uploadRequestMaxBytes();
+  if (UPLOAD_PAGES.test(path)) return contentType.toLowerCase().startsWith("multipart/form-data") ? uploadRequestMaxBytes() : LONG_TEXT_MAX_BYTES;
   return FORM_MAX_BYTES;
 }

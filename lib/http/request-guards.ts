@@ -75,7 +75,7 @@ export function refuseCrossSitePost(req: IncomingMessage, res: ServerResponse): 
 export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
   const declared = req.headers["content-length"];
   const path = (req.url ?? "/").split("?", 1)[0];
-  const limit = bodyLimitFor(path);
+  const limit = bodyLimitFor(path, req.headers["content-type"]);
   if (declared === undefined) {
     if (req.headers["transfer-encoding"] === undefined) return false;
     return refuseBody(req, res, 411, "Send the body with a Content-Length.");

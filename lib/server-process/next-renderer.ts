@@ -39,7 +39,7 @@ export async function startNextRenderer(options: { dev: boolean; port: number })
  */
 function answerFailedActionAs400(req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== "POST" || (req.url ?? "/").startsWith("/api/")) return;
-  const methods = { write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const methods = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const restore = () => Object.assign(res, methods);
   /** True once it decided: the answer is Next's (restored) or ours (sent). */
   const decide = (): "next" | "ours" => {
@@ -49,6 +49,7 @@ function answerFailedActionAs400(req: IncomingMessage, res: ServerResponse): voi
     applySecurityHeaders(res);
     sendJsonError(res, 400, "validation", "The form could not be read; reload the page and send it again.");
     // What Next goes on writing has nowhere to go.
+    res.writeHead = (() => res) as typeof res.writeHead;
     res.write = ((..._args: unknown[]) => true) as typeof res.write;
     res.end = ((...args: unknown[]) => {
       const callback = args.find((a): a is () => void => typeof a === "function");
@@ -57,6 +58,11 @@ function answerFailedActionAs400(req: IncomingMessage, res: ServerResponse): voi
     }) as typeof res.end;
     return "ours";
   };
+  res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    res.statusCode = statusCode;
+    if (decide() === "ours") return res;
+    return (res.writeHead as (...args: unknown[]) => ServerResponse)(statusCode, ...rest);
+  }) as typeof res.writeHead;
   res.flushHeaders = () => {
     if (decide() === "next") res.flushHeaders();
   };

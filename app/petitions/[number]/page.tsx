@@ -17,6 +17,7 @@ import { RegionBreakdown } from "./_components/region-breakdown";
 import { ResponseBlock } from "./_components/response";
 import { ShareLinks } from "./_components/share-links";
 import { Timeline } from "./_components/timeline";
+import { serialNumberOf } from "@/lib/validation/serial-number";
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -33,7 +34,7 @@ const STATE_TONES: Partial<Record<PetitionState, BadgeTone>> = {
 
 /** Loaded once per request, shared by the metadata and the page. */
 const loadPage = cache(async (numberParam: string, supportToken: string | undefined) => {
-  if (!/^[1-9]\d{0,9}$/.test(numberParam)) return null;
+  if (serialNumberOf(numberParam) === null) return null;
   return loadPetitionPageData({ db: getDb(), number: Number(numberParam), supportToken });
 });
 

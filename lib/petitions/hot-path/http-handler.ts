@@ -170,7 +170,8 @@ async function handleSign(hot: HotPath, db: Database, req: IncomingMessage, res:
 async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResponse, rawId: string) {
   const wantsJson = (req.headers["content-type"] ?? "").includes("application/json");
   const signatureId = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
-  const text = (await readBody(req)) ?? "";
+  const text = await readBody(req);
+  if (text === null) return send(res, 413, { error: { code: "too_large", message: "Request too large" } }, { connection: "close" });
   let token = "";
   if (wantsJson) {
     try {
