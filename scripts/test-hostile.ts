@@ -35,10 +35,11 @@ const LANES = 3;
 /**
  * Tables a refused request may still change, by design: sessions (the harness adds its own;
  * Auth.js moves a session's expiry when it is used), the rate limits (a refused request is
- * counted: that is what stops the next thousand), and the job queue and mail outbox (the job
- * worker runs on its clock during the attack). Every other table must be byte-for-byte the same.
+ * counted: that is what stops the next thousand), and what the job worker changes on its own
+ * clock during the attack (the jobs, their recurring schedules, the mail outbox, the scorecards'
+ * refresh mark). Every other table must be byte-for-byte the same.
  */
-const CHANGING_TABLES = new Set(["sessions", "rate_limits", "rate_limit_buckets", "jobs", "mail_outbox", "outbox", "job_runs"]);
+const CHANGING_TABLES = new Set(["sessions", "rate_limit_buckets", "jobs", "job_schedules", "mail_messages", "scorecard_refresh_state"]);
 
 // ---------------------------------------------------------------- the database, directly
 

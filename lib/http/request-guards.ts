@@ -62,7 +62,7 @@ export function refuseCrossSitePost(req: IncomingMessage, res: ServerResponse): 
   if (req.headers.origin === undefined) return false;
   const headers = { get: (name: string) => headerValue(req, name.toLowerCase()) ?? null } as Headers;
   if (isSameOrigin(headers)) return false;
-  req.resume();
+  closeAfterAnswer(req);
   return refuse(res, 403, "forbidden", "Cross-site request refused.", { connection: "close" });
 }
 
@@ -85,8 +85,42 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
 }
 
 function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, message: string): true {
+  closeAfterAnswer(req);
   refuse(res, status, "too_large", message, { connection: "close" });
   return true;
+}
+
+/** How long, and how much, a refused body is still read after the answer before the connection is cut. */
+const LINGER_MS = 5_000;
+const LINGER_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Closes the connection once the answer is out, the way a client still sending its body can
+ * read that answer: our side is ended (FIN), and what the client goes on sending is read and
+ * dropped until it closes its side, for at most LINGER_MS or LINGER_MAX_BYTES. Node would destroy
+ * the socket at once, and data arriving at a destroyed socket makes the kernel reset the
+ * connection — which can discard the 413 before the client has read it (under load, the
+ * hostile suite's client saw a write EPIPE instead of the answer).
+ */
+function closeAfterAnswer(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = function lingeringClose() {
+    socket.end();
+    let read = 0;
+    const cut = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(cut, LINGER_MS);
+    timer.unref();
+    socket.once("end", cut);
+    socket.once("close", () => clearTimeout(timer));
+    socket.on("data", (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > LINGER_MAX_BYTES) cut();
+    });
+    socket.resume();
+  };
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): true {
