@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { sendInternalError, sendJsonError } from "@/lib/http/json-error";
+import { sendInternalError } from "@/lib/http/json-error";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { loggable } from "@/lib/errors";
 
@@ -39,35 +39,42 @@ export async function startNextRenderer(options: { dev: boolean; port: number })
  */
 function answerFailedActionAs400(req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== "POST" || (req.url ?? "/").startsWith("/api/")) return;
-  const methods = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
-  const restore = () => Object.assign(res, methods);
-  /** True once it decided: the answer is Next's (restored) or ours (sent). */
+  // Node's own methods, called directly: the wrappers below stay in place (Next's compression
+  // wraps them in turn, so they must never be swapped back), and only decide once.
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  let decision: "next" | "ours" | undefined;
+  /** At Next's first write: its answer goes out, or — a 5xx other than 503 — ours does instead. */
   const decide = (): "next" | "ours" => {
-    restore();
-    if (res.statusCode < 500 || res.statusCode === 503 || res.headersSent) return "next";
+    if (decision) return decision;
+    if (res.statusCode < 500 || res.statusCode === 503 || res.headersSent) return (decision = "next");
+    decision = "ours";
     for (const name of res.getHeaderNames()) if (name !== "set-cookie" && !name.startsWith("x-") && name !== "cache-control") res.removeHeader(name);
     applySecurityHeaders(res);
-    sendJsonError(res, 400, "validation", "The form could not be read; reload the page and send it again.");
-    // What Next goes on writing has nowhere to go.
-    res.writeHead = (() => res) as typeof res.writeHead;
-    res.write = ((..._args: unknown[]) => true) as typeof res.write;
-    res.end = ((...args: unknown[]) => {
-      const callback = args.find((a): a is () => void => typeof a === "function");
-      if (callback) process.nextTick(callback);
-      return res;
-    }) as typeof res.end;
-    return "ours";
+    const body = JSON.stringify({ error: { code: "validation", message: "The form could not be read; reload the page and send it again." } });
+    original.writeHead.call(res, 400, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+    (original.end as (chunk: string) => ServerResponse).call(res, body);
+    return decision;
   };
-  res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
-    res.statusCode = statusCode;
-    if (decide() === "ours") return res;
-    return (res.writeHead as (...args: unknown[]) => ServerResponse)(statusCode, ...rest);
-  }) as typeof res.writeHead;
+  res.writeHead = function writeHead(this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (!decision) res.statusCode = statusCode;
+    return decide() === "next" ? (original.writeHead as (...args: unknown[]) => ServerResponse).call(res, statusCode, ...rest) : res;
+  } as typeof res.writeHead;
   res.flushHeaders = () => {
-    if (decide() === "next") res.flushHeaders();
+    if (decide() === "next") original.flushHeaders.call(res);
   };
-  res.write = ((...args: Parameters<ServerResponse["write"]>) => (decide() === "next" ? res.write(...args) : true)) as typeof res.write;
-  res.end = ((...args: Parameters<ServerResponse["end"]>) => (decide() === "next" ? res.end(...args) : res)) as typeof res.end;
+  // What Next goes on writing after our answer has nowhere to go.
+  res.write = function write(...args: unknown[]) {
+    if (decide() === "next") return (original.write as (...a: unknown[]) => boolean).apply(res, args);
+    const callback = args.find((a): a is () => void => typeof a === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  } as typeof res.write;
+  res.end = function end(...args: unknown[]) {
+    if (decide() === "next") return (original.end as (...a: unknown[]) => ServerResponse).apply(res, args);
+    const callback = args.find((a): a is () => void => typeof a === "function");
+    if (callback) process.nextTick(callback);
+    return res;
+  } as typeof res.end;
 }
 
 /**
