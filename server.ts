@@ -24,7 +24,7 @@ import { hotPathSettings, wholeNumberSetting } from "@/lib/config";
 import { loggable } from "@/lib/errors";
 import { configuredTrustedProxies } from "@/lib/http/client-ip";
 import { applyContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { sendJsonError } from "@/lib/http/json-error";
+import { refuseCrossSitePost, refuseMalformedAddress, refuseOversizedBody } from "@/lib/http/request-guards";
 import { ignoreLostLogReader } from "@/lib/server-process/ignore-lost-log-reader";
 import { surviveLostDatabaseConnection } from "@/lib/server-process/survive-lost-database-connection";
 import { closeServer, startNextRenderer } from "@/lib/server-process/next-renderer";
@@ -59,15 +59,26 @@ async function main() {
   // Not used in development, where pages must show each edit at once (see below).
   const handlePublicPage = createPublicPageCache({ keepMs: settings.pageCacheMs });
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     // The socket's address, for rate limits; a client cannot set this header itself.
     req.headers["x-birge-remote-addr"] = req.socket.remoteAddress ?? "";
-    if (refuseNulInAddress(req, res)) return;
+    // Hostile addresses, cross-site posts and oversized bodies get their 4xx here, before any
+    // of it is read (lib/http/request-guards.ts); the hot path limits its own bodies.
+    if (refuseMalformedAddress(req, res)) return;
     if (handleHot(req, res)) return;
+    if (refuseCrossSitePost(req, res) || refuseOversizedBody(req, res)) return;
     // After the hot path: signing answers JSON and pays nothing for a policy it does not need.
     applyContentSecurityPolicy(req, res, dev);
     if (dev) render(req, res);
     else handlePublicPage(req, res, () => render(req, res));
+  };
+  const server = createServer(handle);
+  // A client that asks before sending its body (Expect: 100-continue, as curl does for large
+  // ones) is told 413 without sending it; otherwise it is invited to go on.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (refuseMalformedAddress(req, res) || refuseOversizedBody(req, res)) return;
+    res.writeContinue();
+    handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
@@ -144,13 +155,3 @@ main().catch((error) => {
   console.error("[birge] failed to start:", loggable(error));
   process.exit(1);
 });
-
-/**
- * Postgres cannot hold NUL in text, so an address carrying one (%00, in the path or the query)
- * could only fail deeper down: it is refused here with a JSON 400 before any page or route reads it.
- */
-function refuseNulInAddress(req: IncomingMessage, res: ServerResponse): boolean {
-  if (!req.url || !/%00/i.test(req.url)) return false;
-  sendJsonError(res, 400, "validation", "The address contains a NUL character (%00), which no page or field accepts.");
-  return true;
-}

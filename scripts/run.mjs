@@ -85,6 +85,10 @@ switch (command) {
     run(tsx[0], [...tsx.slice(1), "scripts/test.ts", ...rest]);
     break;
   }
+  case "test-hostile":
+    ensureSecret();
+    run(tsx[0], [...tsx.slice(1), "scripts/test-hostile.ts", ...rest]);
+    break;
   case "bench":
     run(tsx[0], [...tsx.slice(1), "bench/run.ts", ...rest]);
     break;

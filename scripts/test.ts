@@ -1,5 +1,6 @@
-// `npm test`: the unit and integration tests (vitest), then the people (Playwright),
-// and one closing line with the totals of both.
+// `npm test`: the unit and integration tests (vitest), then hostile input against a production
+// build (`npm run test:hostile`, scripts/test-hostile.ts), then the people (Playwright), and one
+// closing line with the totals of all three.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -7,7 +8,7 @@ import path from "node:path";
 const resultsDir = path.join(process.cwd(), "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
-const only = process.argv[2]; // "unit" or "e2e" to run one tier
+const only = process.argv[2]; // "unit", "hostile" or "e2e" to run one tier
 
 function run(args: string[]): number {
   const result = spawnSync("npx", args, { stdio: "inherit", env: process.env });
@@ -18,7 +19,7 @@ let passed = 0;
 let failed = 0;
 let status = 0;
 
-if (only !== "e2e") {
+if (!only || only === "unit") {
   const file = path.join(resultsDir, "vitest.json");
   status ||= run(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
   if (existsSync(file)) {
@@ -31,7 +32,21 @@ if (only !== "e2e") {
   }
 }
 
-if (only !== "unit") {
+if (!only || only === "hostile") {
+  // Builds the production server if stale; Playwright's server then reuses that build.
+  const file = path.join(resultsDir, "hostile.json");
+  status ||= run(["tsx", "scripts/test-hostile.ts"]);
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { passed: number; failed: number };
+    passed += report.passed;
+    failed += report.failed;
+    console.log(`hostile: ${report.passed} passed, ${report.failed} failed`);
+  } else {
+    failed += 1;
+  }
+}
+
+if (!only || only === "e2e") {
   const file = path.join(resultsDir, "playwright.json");
   const result = spawnSync("npx", ["playwright", "test"], {
     stdio: "inherit",

@@ -6,8 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { dataDir } from "@/db/client";
 
-const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
-
 /** The uploads folder: BIRGE_UPLOADS_DIR, else "uploads" inside the data folder. */
 export function uploadsDir(): string {
   if (process.env.BIRGE_UPLOADS_DIR) return path.resolve(process.env.BIRGE_UPLOADS_DIR);
@@ -17,11 +15,7 @@ export function uploadsDir(): string {
   return path.join(path.resolve(data), "uploads");
 }
 
-/** The largest accepted upload in bytes: BIRGE_UPLOAD_MAX_BYTES, default 10 MB. */
-export function maxUploadBytes(): number {
-  const configured = Number(process.env.BIRGE_UPLOAD_MAX_BYTES);
-  return Number.isSafeInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BYTES;
-}
+export { maxUploadBytes } from "./upload-limits";
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 

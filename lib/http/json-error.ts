@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { ERROR_STATUS, isDomainError, type ErrorCode, loggable } from "@/lib/errors";
+import { securityHeaderObject } from "./security-headers";
 
 /** A JSON error body `{ error: { code, message } }` with the code's HTTP status. */
 export function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
@@ -19,7 +20,7 @@ export function errorResponse(error: unknown): Response {
  */
 export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...headers });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...securityHeaderObject(), ...headers });
   res.end(body);
 }
 

@@ -12,7 +12,7 @@ export function isSerialNumber(value: unknown): value is number {
 
 /** A public number as it comes in a URL or form ("42"): the number, or null when it cannot name a row. */
 export function serialNumberOf(raw: unknown): number | null {
-  if (typeof raw !== "string" || !/^\d{1,10}$/.test(raw)) return null;
+  if (typeof raw !== "string" || !/^[1-9]\d{0,9}$/.test(raw)) return null;
   const value = Number(raw);
   return isSerialNumber(value) ? value : null;
 }

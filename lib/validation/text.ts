@@ -28,13 +28,13 @@ export function plainString(params?: Parameters<typeof z.string>[0]) {
 }
 
 /**
- * A search box's text from a URL: trimmed, at most `max` characters, control characters and lone
- * surrogates turned into spaces (a search is forgiving; a NUL would otherwise fail the query with a 500).
+ * A search box's text from a URL: trimmed, cut to `max` characters, control characters and lone
+ * surrogates turned into spaces (a search is forgiving: a NUL would otherwise fail the query, and
+ * a longer text the page, with a 500).
  */
 export function searchText(max: number) {
   return z
     .string()
     .trim()
-    .max(max)
-    .transform((value) => value.replace(ALL_UNSTORABLE, " ").trim());
+    .transform((value) => value.replace(ALL_UNSTORABLE, " ").trim().slice(0, max).trim());
 }

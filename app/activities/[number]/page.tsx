@@ -19,11 +19,12 @@ import { activityStepAction } from "./actions";
 import { FinalDocumentEditor } from "./final-document-editor";
 import { ClockBadge, RequestsSection, SentFinalDocument, STATE_TONES, SubjectLink, TeamSection, TimelineSection } from "./sections";
 import { InformationRequestForm, TeamMemberForm } from "./subject-forms";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 type Params = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 async function load(numberParam: string) {
-  if (!/^[1-9]\d{0,9}$/.test(numberParam)) notFound();
+  if (serialNumberOf(numberParam) === null) notFound();
   const actor = await currentActor();
   const activity = await visibleActivityByNumber(getDb(), Number(numberParam), actor);
   if (!activity) notFound();
@@ -32,7 +33,7 @@ async function load(numberParam: string) {
 
 export async function generateMetadata({ params }: Params) {
   const { number } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(number)) return {};
+  if (serialNumberOf(number) === null) return {};
   const activity = await visibleActivityByNumber(getDb(), Number(number), await currentActor());
   if (!activity) return {};
   if (activity.state === "draft") return { title: activity.title, robots: { index: false } };

@@ -20,6 +20,7 @@ import { ResponseBlock } from "./_components/response";
 import { ShareLinks } from "./_components/share-links";
 import { petitionLinkPreview } from "./_components/petition-link-preview";
 import { Timeline } from "./_components/timeline";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -36,7 +37,7 @@ const STATE_TONES: Partial<Record<PetitionState, BadgeTone>> = {
 
 /** Loaded once per request, shared by the metadata and the page. */
 const loadPage = cache(async (numberParam: string, supportToken: string | undefined) => {
-  if (!/^[1-9]\d{0,9}$/.test(numberParam)) return null;
+  if (serialNumberOf(numberParam) === null) return null;
   // The signed-in viewer sees their own signature, and — as creator or supporter — the petition before it is public.
   // (server.ts serves its shared page cache only to requests without a session cookie, so this page is never shared.)
   const actor = await currentActor();

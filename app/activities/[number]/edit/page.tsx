@@ -9,6 +9,7 @@ import { actsForSubject } from "@/lib/public-control/subject";
 import { updateActivityAction } from "../../actions";
 import { ActivityForm } from "../../_shared/activity-form";
 import { loadActivityFormOptions } from "../../_shared/load-activity-form-options";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 export async function generateMetadata() {
   const t = await getTranslations("activities");
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 /** The subject edits the plan of a draft. Not the security check: updateActivity is. */
 export default async function EditActivityPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(number)) notFound();
+  if (serialNumberOf(number) === null) notFound();
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?callbackUrl=/activities/${number}/edit`);
   const activity = await visibleActivityByNumber(getDb(), Number(number), actor);

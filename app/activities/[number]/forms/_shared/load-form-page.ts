@@ -8,6 +8,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { visibleActivityByNumber } from "@/lib/public-control/load-activity";
 import { WORKING, type ActivityForm } from "@/lib/public-control/states";
 import { actsForSubject } from "@/lib/public-control/subject";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 /** What every form page needs: the activity, who is looking, and whether they may add to it. */
 export interface FormPage {
@@ -30,7 +31,7 @@ export function loadFormPage(numberParam: string, forms: readonly ActivityForm[]
 // Cached per request by plain strings, so the metadata and the page share one lookup.
 const loadFormPageOnce = cache(async (numberParam: string, formsKey: string): Promise<FormPage> => {
   const forms = formsKey.split(",") as ActivityForm[];
-  if (!/^[1-9]\d{0,9}$/.test(numberParam)) notFound();
+  if (serialNumberOf(numberParam) === null) notFound();
   const actor = await currentActor();
   const activity = await visibleActivityByNumber(getDb(), Number(numberParam), actor);
   if (!activity || !forms.some((form) => activity.forms.includes(form))) notFound();

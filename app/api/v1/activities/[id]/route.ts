@@ -5,6 +5,7 @@ import { activityByNumber } from "@/lib/public-control/load-activity";
 import { loadActivityDetails } from "@/lib/public-control/load-activity-details";
 import { activityDetailJson } from "@/lib/public-control/open-data";
 import { loggable } from "@/lib/errors";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
   const notFound = () => apiError("not_found", `No public activity has the number ${JSON.stringify(id.slice(0, 20))}.`);
-  if (!/^[1-9]\d{0,9}$/.test(id)) return notFound();
+  if (serialNumberOf(id) === null) return notFound();
   try {
     const db = getDb();
     const activity = await activityByNumber(db, Number(id));

@@ -3,6 +3,7 @@ import { apiError, cachedJson } from "@/lib/open-data/http";
 import { petitionDetailJson } from "@/lib/open-data/petition-json";
 import { loadPetitionPageData } from "@/lib/petitions/petition-page-data";
 import { loggable } from "@/lib/errors";
+import { serialNumberOf } from "@/lib/validation/numbers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
   const notFound = () => apiError("not_found", `No public petition has the number ${JSON.stringify(id.slice(0, 20))}.`);
-  if (!/^[1-9]\d{0,9}$/.test(id)) return notFound();
+  if (serialNumberOf(id) === null) return notFound();
   try {
     const data = await loadPetitionPageData({ db: getDb(), number: Number(id) });
     if (!data) return notFound();
