@@ -9,11 +9,13 @@ import { HOLIDAYS } from "./holidays";
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoPetitions } from "./petitions";
 import { seedDemoActivities } from "./activities";
+import { seedLivedInActivities } from "./lived-in";
 
 export async function seedDemoData(db: Database = getDb()): Promise<void> {
   await seedBaseData(db);
   await seedDemoPetitions(db);
   await seedDemoActivities(db);
+  await seedLivedInActivities(db);
 }
 
 /** Regions, agencies, the calendar and the demo accounts, without any petitions. */
