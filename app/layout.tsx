@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), currentActor()]);
+  const [locale, t, tLayout, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("layout"), currentActor()]);
   const nav = [
     { href: "/petitions", label: t("nav.petitions") },
     { href: "/activities", label: t("nav.activities") },
@@ -38,6 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             homeLabel={t("nav.home")}
             nav={nav}
             navLabel={t("nav.label")}
+            menuLabel={tLayout("menu")}
             account={<AccountMenu actor={actor} />}
             languageSwitcher={
               <LanguageSwitcher action={setLocaleAction} current={locale} label={t("language")} returnTo="/" />
