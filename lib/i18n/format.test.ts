@@ -35,5 +35,6 @@ describe("dates and numbers in the reader's language", () => {
     const values = { title: "Build a bridge", due: "2027-01-04", count: 1340, url: "https://birge.kz/petitions/2026-12-23" };
     expect(localizeValues("kk", values)).toEqual({ ...values, due: "2027 ж. 4 қаңтар" });
     expect(localizeValues("en", { title: "x" })).toEqual({ title: "x" });
+    expect(localizeValues("ru", { startsAt: "2026-03-10T10:00:00.000Z" })).toEqual({ startsAt: "10 марта 2026 г. в 15:00" });
   });
 });

@@ -7,6 +7,7 @@
 export const DISPLAY_TIME_ZONE = "Asia/Almaty";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
 /** A 'YYYY-MM-DD' calendar day, as the database and the calendar code keep days. */
 export function isIsoDay(value: unknown): value is string {
@@ -55,7 +56,8 @@ export function formatNumber(locale: string, value: number): string {
 }
 
 /**
- * The values of a message ready for a reader: ISO days and Date objects become dates in the
+ * The values of a message ready for a reader: ISO days ('2026-12-23'), ISO instants
+ * ('2026-12-23T10:00:00.000Z', shown in Almaty time) and Date objects become dates in the
  * reader's language; numbers are left to the message (ICU formats them, and plural rules need
  * the number). Used for mail and for values a server action hands to a form's messages.
  */
@@ -63,7 +65,14 @@ export function localizeValues<T extends Record<string, unknown>>(locale: string
   let changed: Record<string, unknown> | null = null;
   for (const key in values) {
     const value = values[key];
-    const formatted = value instanceof Date ? formatDateTime(locale, value) : isIsoDay(value) ? formatDay(locale, value) : null;
+    const formatted =
+      value instanceof Date
+        ? formatDateTime(locale, value)
+        : isIsoDay(value)
+          ? formatDay(locale, value)
+          : typeof value === "string" && ISO_INSTANT.test(value)
+            ? formatDateTime(locale, new Date(value))
+            : null;
     if (formatted !== null) (changed ??= { ...values })[key] = formatted;
   }
   return (changed ?? values) as never;
