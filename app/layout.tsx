@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, links, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("siteLinks"), currentActor()]);
+  const [locale, t, links, tLayout, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("siteLinks"), getTranslations("layout"), currentActor()]);
   const nav = [
     { href: "/petitions", label: t("nav.petitions") },
     { href: "/activities", label: t("nav.activities") },
@@ -39,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             homeLabel={t("nav.home")}
             nav={nav}
             navLabel={t("nav.label")}
+            menuLabel={tLayout("menu")}
             account={<AccountMenu actor={actor} />}
             languageSwitcher={
               <LanguageSwitcher action={setLocaleAction} current={locale} label={t("language")} returnTo="/" />

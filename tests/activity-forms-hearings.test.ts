@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/i18n/format";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +63,9 @@ describe("scheduling a hearing", () => {
     expect(event.data).toMatchObject({ earliestAllowedOn: "2026-03-10", explanation: { due: "2026-03-10", skipped: expect.arrayContaining([expect.objectContaining({ day: "2026-03-09" })]) } });
     const mail = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, staff.email), eq(mailMessages.template, "activityForms.mail.hearingScheduled")));
     expect(mail).toHaveLength(1);
-    expect(mail[0].textBody).toContain("2026-03-10 15:00");
+    // The hearing's time in the reader's language and Almaty time, never as 2026-03-10 15:00.
+    expect(mail[0].textBody).toContain(formatDateTime(staff.locale ?? "kk", new Date("2026-03-10T10:00:00Z")));
+    expect(mail[0].textBody).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("refuses a hearing whose form the plan lacks, one without place or link, and anyone but the subject", async () => {

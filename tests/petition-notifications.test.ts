@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/i18n/format";
 import { describe, expect, it } from "vitest";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { mailContent } from "@/lib/mail/stored-mail";
@@ -111,7 +112,8 @@ describe("signers hear back about the petition they signed", () => {
       expect(signer).toBeDefined();
       expect(mail.subject).toBe(subjects.get(signer.locale as Locale));
       expect(mail.textBody).toContain(`/petitions/${petition.number}`);
-      expect(mail.textBody).toContain("2027-02-01");
+      // The due day in the signer's language (lib/i18n/format.ts), not as 2027-02-01.
+      expect(mail.textBody).toContain(formatDay(signer.locale, "2027-02-01"));
       // The link is this signer's own.
       const link = unsubscribeLinkIn(mailContent(mail).text);
       expect(link.signatureId).toBe(signer.id);

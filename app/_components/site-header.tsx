@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { NavLink } from "./nav-link";
+import { MainMenu } from "./main-menu";
 
 /** One entry of the main navigation. */
 export type NavItem = { href: string; label: string };
@@ -13,6 +13,8 @@ type SiteHeaderProps = {
   nav: readonly NavItem[];
   /** Name of the main navigation, e.g. "Main menu". */
   navLabel: string;
+  /** Words on the phone's menu button, e.g. "Menu". */
+  menuLabel: string;
   /** The sign-in link or the signed-in person's menu. */
   account: ReactNode;
   languageSwitcher: ReactNode;
@@ -20,9 +22,9 @@ type SiteHeaderProps = {
 
 /**
  * The top of every page: the brand, the account area and the language switcher, then the main
- * navigation. Everything wraps on a phone; no menu button, no script beyond marking the current link.
+ * navigation, folded behind a "Menu" button on a phone (see MainMenu).
  */
-export function SiteHeader({ brand, homeLabel, nav, navLabel, account, languageSwitcher }: SiteHeaderProps) {
+export function SiteHeader({ brand, homeLabel, nav, navLabel, menuLabel, account, languageSwitcher }: SiteHeaderProps) {
   return (
     <header className="border-t-8 border-b border-t-brand-700 border-b-line bg-white">
       <div className="page-width flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
@@ -38,22 +40,7 @@ export function SiteHeader({ brand, homeLabel, nav, navLabel, account, languageS
           {languageSwitcher}
         </div>
       </div>
-      {nav.length > 0 ? (
-        <nav aria-label={navLabel} className="border-t border-line-soft">
-          <ul className="page-width flex flex-wrap gap-x-6 gap-y-0">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <NavLink
-                  href={item.href}
-                  className="inline-flex min-h-11 items-center border-b-4 border-transparent pt-1 font-semibold text-ink no-underline hover:border-line hover:text-ink aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800"
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {nav.length > 0 ? <MainMenu items={nav} navLabel={navLabel} buttonLabel={menuLabel} /> : null}
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { Children, cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import { cx } from "./cx";
 
 type TableProps = {
@@ -10,6 +10,11 @@ type TableProps = {
   scrollLabel?: string;
   /** Column headings, in order. */
   headers: readonly ReactNode[];
+  /**
+   * On a phone, show each row as a block of "heading: value" lines instead of columns, so no
+   * column hides off screen. Needs the headings as plain text (they become each cell's label).
+   */
+  stackedOnPhone?: { labels: readonly string[] };
   /** Indexes of numeric columns: their headings align right, like their cells should. */
   numericColumns?: readonly number[];
   /** The body rows: <tr><td>…</td></tr> (a <th scope="row"> first is welcome). */
@@ -17,21 +22,45 @@ type TableProps = {
   className?: string;
 };
 
+type CellProps = { role?: string; "data-label"?: string; children?: ReactNode };
+
+/**
+ * Gives each cell of a stacked table its column's label (shown before the value on a phone)
+ * and every part of the table its ARIA role: a table whose rows are laid out as blocks can lose
+ * its table semantics in some browsers, and the explicit roles keep them.
+ */
+function withLabels(rows: ReactNode, labels: readonly string[]): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<CellProps>(row)) return row;
+    let column = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement<CellProps>(cell)) return cell;
+      const label = labels[column++];
+      const role = cell.type === "th" ? "rowheader" : "cell";
+      return cloneElement(cell as ReactElement<CellProps>, { role, "data-label": label });
+    });
+    return cloneElement(row as ReactElement<CellProps>, { role: "row" }, cells);
+  });
+}
+
 /**
  * A data table. On a narrow screen it scrolls sideways inside a region that keyboard users can
- * focus (tabIndex 0) and scroll with the arrow keys.
+ * focus (tabIndex 0) and scroll with the arrow keys — or, with `stackedOnPhone`, shows each row
+ * as a block of labelled lines (below 40rem), so key columns never leave the screen.
  */
-export function Table({ caption, captionHidden, scrollLabel, headers, numericColumns = [], children, className }: TableProps) {
+export function Table({ caption, captionHidden, scrollLabel, headers, stackedOnPhone, numericColumns = [], children, className }: TableProps) {
   const captionId = useId();
+  const stacked = !!stackedOnPhone;
   return (
     <div
       role="region"
       aria-label={scrollLabel}
       aria-labelledby={scrollLabel ? undefined : captionId}
       tabIndex={0}
-      className={cx("ds-block max-w-full overflow-x-auto", className)}
+      className={cx("ds-block max-w-full overflow-x-auto", stacked && "table-stacked", className)}
     >
       <table
+        role={stacked ? "table" : undefined}
         className={cx(
           "w-full border-collapse text-left align-top",
           "[&_td]:border-b [&_td]:border-line [&_td]:px-3 [&_td]:py-3 [&_td]:align-top",
@@ -42,12 +71,13 @@ export function Table({ caption, captionHidden, scrollLabel, headers, numericCol
         <caption id={captionId} className={captionHidden ? "sr-only" : "mb-3 caption-top text-left text-xl font-bold text-ink"}>
           {caption}
         </caption>
-        <thead>
-          <tr>
+        <thead role={stacked ? "rowgroup" : undefined}>
+          <tr role={stacked ? "row" : undefined}>
             {headers.map((header, index) => (
               <th
                 key={index}
                 scope="col"
+                role={stacked ? "columnheader" : undefined}
                 className={cx(
                   "border-b-2 border-ink px-3 py-2 align-bottom font-bold",
                   numericColumns.includes(index) ? "text-right" : "text-left",
@@ -58,7 +88,7 @@ export function Table({ caption, captionHidden, scrollLabel, headers, numericCol
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody role={stacked ? "rowgroup" : undefined}>{stacked ? withLabels(children, stackedOnPhone.labels) : children}</tbody>
       </table>
     </div>
   );

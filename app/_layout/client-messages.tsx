@@ -1,8 +1,8 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 
-/** Namespaces every client form may need: field errors and refusals. */
-const CORE_NAMESPACES = ["errors", "validation"] as const;
+/** Namespaces every client form may need: field errors, refusals and the date-input hint. */
+const CORE_NAMESPACES = ["errors", "validation", "formats"] as const;
 
 /**
  * Hands the client components below it the message namespaces they use — and only those, so a

@@ -39,6 +39,17 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
   const kept = Object.fromEntries(Object.entries({ sort: query.sort === "on_time" ? undefined : query.sort, level: query.level }).filter(([, v]) => v)) as Record<string, string>;
   const apiQuery = new URLSearchParams({ sort: query.sort, ...(query.level ? { level: query.level } : {}) }).toString();
   const hasUnranked = result.items.some((item) => item.rank === null);
+  const columns = [
+    t("columns.place"),
+    t("columns.agency"),
+    t("columns.onTimeShare"),
+    t("columns.median"),
+    t("columns.overdueNow"),
+    t("columns.openNow"),
+    t("columns.accepted"),
+    t("columns.implemented"),
+    t("columns.petitionsAnswered"),
+  ];
 
   return (
     <>
@@ -66,17 +77,8 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
       ) : (
         <Table
           caption={t("tableCaption", { order: t(`sorts.${query.sort}`) })}
-          headers={[
-            t("columns.place"),
-            t("columns.agency"),
-            t("columns.onTimeShare"),
-            t("columns.median"),
-            t("columns.overdueNow"),
-            t("columns.openNow"),
-            t("columns.accepted"),
-            t("columns.implemented"),
-            t("columns.petitionsAnswered"),
-          ]}
+          headers={columns}
+          stackedOnPhone={{ labels: columns }}
           numericColumns={[0, 2, 3, 4, 5, 6, 7, 8]}
         >
           {result.items.map(({ agency, figures, rank }) => (

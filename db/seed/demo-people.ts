@@ -36,9 +36,37 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     contactEmail: "adal-qogam@demo.birge.kz",
     state: "verified",
   },
+  {
+    slug: "taza-auyl",
+    name: "Экологиялық қоғамдық бірлестік «Taza Auyl»",
+    bin: "190340010004",
+    contactEmail: "taza-auyl@demo.birge.kz",
+    state: "verified",
+  },
+  {
+    slug: "qala-bolashagy",
+    name: "Общественное объединение «Qala Bolashagy»",
+    bin: "190340010014",
+    contactEmail: "qala-bolashagy@demo.birge.kz",
+    state: "verified",
+  },
 ];
 
 export const DEMO_PEOPLE: DemoPerson[] = [
+  {
+    email: "ngo2.owner@demo.birge.kz",
+    name: "Ержан Қасымов",
+    locale: "kk",
+    platformRoles: [],
+    organization: { slug: "taza-auyl", role: "owner" },
+  },
+  {
+    email: "ngo3.owner@demo.birge.kz",
+    name: "Марина Ковальчук",
+    locale: "ru",
+    platformRoles: [],
+    organization: { slug: "qala-bolashagy", role: "owner" },
+  },
   {
     email: "citizen@demo.birge.kz",
     name: "Әлия Серікбаева",

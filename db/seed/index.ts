@@ -9,11 +9,13 @@ import { HOLIDAYS } from "./holidays";
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoPetitions } from "./petitions";
 import { seedDemoActivities } from "./activities";
+import { seedLivedInActivities } from "./lived-in";
 
 export async function seedDemoData(db: Database = getDb(), now: Date = new Date()): Promise<void> {
   await seedBaseData(db);
   await seedDemoPetitions(db, now);
   await seedDemoActivities(db, now);
+  await seedLivedInActivities(db, now);
 }
 
 /** Regions, agencies, the calendar and the demo accounts, without any petitions. */

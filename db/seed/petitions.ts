@@ -125,6 +125,22 @@ const DEMO: DemoPetition[] = [
   },
 ];
 
+/** A fraction in [0, 1) that looks random but is the same on every run. */
+function spread(i: number, salt: number): number {
+  const x = Math.sin(i * 12.9898 + salt * 78.233) * 43_758.5453;
+  return x - Math.floor(x);
+}
+
+/**
+ * Where the i-th signer lives: about half in the addressee's own region, the rest skewed toward
+ * a few regions (the square of a uniform draw), so each petition's regional figures differ.
+ */
+function demoRegion(i: number, petitionNumber: number, home: string | null, regionCodes: string[]): string {
+  if (home && spread(i, petitionNumber) < 0.5) return home;
+  const offset = petitionNumber * 5;
+  return regionCodes[(Math.floor(spread(i, petitionNumber + 97) ** 2 * regionCodes.length) + offset) % regionCodes.length];
+}
+
 function signerName(i: number): string {
   return `${FIRST_NAMES[i % FIRST_NAMES.length]} ${SURNAMES[(i * 7) % SURNAMES.length]}`;
 }
@@ -210,7 +226,7 @@ export async function seedDemoPetitions(db: Database, now: Date = new Date()): P
       const deltas: CountDelta[] = [];
       for (let i = 0; i < demo.signatures; i++) {
         const confirmedAt = new Date(start + Math.floor((span * (i * i)) / (demo.signatures * demo.signatures)));
-        const regionCode = i % 3 === 0 ? (agency.regionCode ?? regionCodes[i % regionCodes.length]) : regionCodes[(i * 11) % regionCodes.length];
+        const regionCode = demoRegion(i, petition.number, agency.regionCode, regionCodes);
         const email = `signer${i}.${petition.number}@demo.birge.kz`;
         rows.push({
           petitionId: petition.id,

@@ -1,8 +1,9 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
+import { localizeValues } from "@/lib/i18n/format";
 import { loadMessagesSync } from "@/lib/i18n/messages";
 
-/** Values a mail template interpolates. */
+/** Values a mail template interpolates; a 'YYYY-MM-DD' day is written out in the reader's language. */
 export type MailParams = Record<string, string | number>;
 
 export interface RenderedMail {
@@ -52,8 +53,10 @@ export function renderMail(template: string, locale: Locale, params: MailParams)
 /** The subject and plain text of a mail, without its HTML part. */
 export function renderMailText(template: string, locale: Locale, params: MailParams): Omit<RenderedMail, "html"> {
   const t = translatorFor(locale);
-  const subject = t(`${template}.subject` as never, params as never) as string;
-  const body = t(`${template}.body` as never, params as never) as string;
+  // Days come from the calendar code as 'YYYY-MM-DD'; the reader gets "23 декабря 2026 г.".
+  const values = localizeValues(locale, params);
+  const subject = t(`${template}.subject` as never, values as never) as string;
+  const body = t(`${template}.body` as never, values as never) as string;
   const footer = t("mail.footer" as never) as string;
   return { subject, text: `${body}\n\n--\n${footer}` };
 }

@@ -37,6 +37,7 @@ export function ActivityForm(props: {
   submitLabel: string;
 }) {
   const t = useTranslations("activities");
+  const tFormats = useTranslations("formats");
   const [state, formAction, pending] = useActionState<AreaFormState, FormData>(props.action, {});
   const { errorOf } = useAreaMessages("activities", state);
   const submitted = state.values;
@@ -95,10 +96,10 @@ export function ActivityForm(props: {
         <TextArea id="goals" rows={5} defaultValue={value("goals")} maxLength={ACTIVITY_LIMITS.goals} counterLabel={(count, max) => t("counter", { count, max })} />
       </Field>
       <div className="flex flex-wrap gap-6">
-        <Field id="plannedStart" label={t("form.plannedStart")} error={errorOf("plannedStart")}>
+        <Field id="plannedStart" label={t("form.plannedStart")} hint={tFormats("dateInputHint")} error={errorOf("plannedStart")}>
           <TextInput id="plannedStart" type="date" width="short" defaultValue={value("plannedStart")} />
         </Field>
-        <Field id="plannedEnd" label={t("form.plannedEnd")} error={errorOf("plannedEnd")}>
+        <Field id="plannedEnd" label={t("form.plannedEnd")} hint={tFormats("dateInputHint")} error={errorOf("plannedEnd")}>
           <TextInput id="plannedEnd" type="date" width="short" defaultValue={value("plannedEnd")} />
         </Field>
       </div>

@@ -43,13 +43,24 @@ export default async function AgencyInboxPage({ params, searchParams }: Props) {
   const path = `/agency/${agencyId}`;
   const { actor, agency } = await requireAgencyStaff(agencyId, path);
   const filters = parseInboxFilters(await searchParams);
-  const [t, format, inbox] = await Promise.all([
+  const [t, tInbox, format, inbox] = await Promise.all([
     getTranslations("agency"),
+    getTranslations("agencyInbox"),
     getFormatter(),
     listInbox({ db: getDb(), actor, agencyId, filters }),
   ]);
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const query = queryOf(filters);
+  // The columns a clerk works by come first, so they stay in view on any screen.
+  const columns = [
+    t("inbox.columns.item"),
+    t("inbox.columns.due"),
+    t("inbox.columns.daysLeft"),
+    t("inbox.columns.status"),
+    t("inbox.columns.kind"),
+    t("inbox.columns.received"),
+    t("inbox.columns.assignee"),
+  ];
   const openCount = AGENCY_ITEM_STATUSES.filter((s) => s !== "published").reduce((sum, s) => sum + inbox.counts[s], 0);
 
   return (
@@ -145,38 +156,49 @@ export default async function AgencyInboxPage({ params, searchParams }: Props) {
         <Table
           caption={t("inbox.tableCaption", { agency: agency.name })}
           captionHidden
-          headers={[t("inbox.columns.item"), t("inbox.columns.kind"), t("inbox.columns.received"), t("inbox.columns.due"), t("inbox.columns.daysLeft"), t("inbox.columns.assignee"), t("inbox.columns.status")]}
-          numericColumns={[4]}
+          headers={columns}
+          stackedOnPhone={{ labels: columns }}
+          numericColumns={[2]}
         >
-          {inbox.rows.map((row) => (
-            <tr key={`${row.kind}:${row.itemId}`}>
-              <th scope="row">
-                <Link href={`${path}/items/${row.kind}/${row.itemId}`} className="break-words">
-                  {row.title}
-                </Link>
-                <span className="block text-sm font-normal text-muted">{itemLabel(tt, row)}</span>
-              </th>
-              <td>{t(`kinds.${row.kind}`)}</td>
-              <td>{row.receivedAt ? format.dateTime(row.receivedAt, { dateStyle: "medium" }) : "—"}</td>
-              <td>{row.dueOn ? format.dateTime(dayAsDate(row.dueOn), { dateStyle: "medium" }) : "—"}</td>
-              <td className="text-right">
-                {row.workingDaysLeft === null ? "—" : row.workingDaysLeft}
-                {row.overdue === "overdue" ? (
-                  <Badge tone="danger" className="ml-2">
-                    {t("clock.overdue")}
-                  </Badge>
-                ) : row.overdue === "due_today" ? (
-                  <Badge tone="warning" className="ml-2">
-                    {t("clock.dueToday")}
-                  </Badge>
-                ) : null}
-              </td>
-              <td>{row.assignee ? (row.assignee.id === actor.id ? t("inbox.me") : row.assignee.name || row.assignee.email) : t("inbox.nobody")}</td>
-              <td>
-                <Badge tone={STATUS_TONES[row.status]}>{statusLabel(tt, row.status, row.kind)}</Badge>
-              </td>
-            </tr>
-          ))}
+          {inbox.rows.map((row) => {
+            // One working day or less: the row says so in words, not only in colour.
+            const dueSoon = row.overdue === "running" && row.workingDaysLeft !== null && row.workingDaysLeft <= 1;
+            return (
+              <tr key={`${row.kind}:${row.itemId}`} className={row.overdue === "overdue" || row.overdue === "due_today" || dueSoon ? "bg-warning-50" : undefined}>
+                <th scope="row">
+                  <Link href={`${path}/items/${row.kind}/${row.itemId}`} className="break-words">
+                    {row.title}
+                  </Link>
+                  <span className="block text-sm font-normal text-muted">{itemLabel(tt, row)}</span>
+                </th>
+                <td>{row.dueOn ? format.dateTime(dayAsDate(row.dueOn), { dateStyle: "medium" }) : "—"}</td>
+                <td className="text-right tabular-nums">
+                  <span className={dueSoon || row.overdue === "due_today" || row.overdue === "overdue" ? "font-bold" : undefined}>
+                    {row.workingDaysLeft === null ? "—" : format.number(row.workingDaysLeft)}
+                  </span>
+                  {row.overdue === "overdue" ? (
+                    <Badge tone="danger" className="ml-2">
+                      {t("clock.overdue")}
+                    </Badge>
+                  ) : row.overdue === "due_today" ? (
+                    <Badge tone="warning" className="ml-2">
+                      {t("clock.dueToday")}
+                    </Badge>
+                  ) : dueSoon ? (
+                    <Badge tone="warning" className="ml-2">
+                      {tInbox("dueSoon")}
+                    </Badge>
+                  ) : null}
+                </td>
+                <td>
+                  <Badge tone={STATUS_TONES[row.status]}>{statusLabel(tt, row.status, row.kind)}</Badge>
+                </td>
+                <td>{t(`kinds.${row.kind}`)}</td>
+                <td>{row.receivedAt ? format.dateTime(row.receivedAt, { dateStyle: "medium" }) : "—"}</td>
+                <td>{row.assignee ? (row.assignee.id === actor.id ? t("inbox.me") : row.assignee.name || row.assignee.email) : t("inbox.nobody")}</td>
+              </tr>
+            );
+          })}
         </Table>
       )}
       <Pagination

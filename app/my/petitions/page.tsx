@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { Badge, ButtonLink, EmptyState, PageHeading, Table } from "@/app/_components";
 import { getDb } from "@/db/client";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function MyPetitionsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in?callbackUrl=/my/petitions");
-  const [t, locale, rows] = await Promise.all([getTranslations("petitionForm"), getLocale(), listMyPetitions(getDb(), actor.id)]);
+  const [t, locale, format, rows] = await Promise.all([getTranslations("petitionForm"), getLocale(), getFormatter(), listMyPetitions(getDb(), actor.id)]);
   return (
     <>
       <PageHeading title={t("myTitle")} actions={<ButtonLink href="/petitions/new">{t("newTitle")}</ButtonLink>} />
@@ -32,7 +32,7 @@ export default async function MyPetitionsPage() {
               <td>
                 <Badge tone={petition.state === "draft" ? "neutral" : "info"}>{t(`states.${petition.state}`)}</Badge>
               </td>
-              <td>{confirmed}</td>
+              <td className="text-right tabular-nums">{format.number(confirmed)}</td>
             </tr>
           ))}
         </Table>

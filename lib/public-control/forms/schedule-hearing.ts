@@ -10,7 +10,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { mailAgencyStaff } from "@/lib/petitions/notify-people";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { WORKING, type ActivityForm } from "../states";
-import { almatyLocalToDate, dateToAlmatyLocal } from "./almaty-time";
+import { almatyLocalToDate } from "./almaty-time";
 import { loadActivityForForm } from "./lock-activity-for-form";
 import { hearingSchema, type HearingInput } from "./schema";
 
@@ -89,7 +89,8 @@ export async function scheduleHearing(options: {
     });
     await mailAgencyStaff(tx, activity.agencyId, "activityForms.mail.hearingScheduled", {
       title: activity.title,
-      startsAt: dateToAlmatyLocal(startsAt).replace("T", " "),
+      // An instant: each reader's mail writes it out in their language, in Almaty time.
+      startsAt: startsAt.toISOString(),
       where: [hearing.place, hearing.videoUrl].filter(Boolean).join(" — "),
       url: `${siteUrl()}/activities/${activity.number}/forms/hearings`,
     });

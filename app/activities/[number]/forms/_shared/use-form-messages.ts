@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localizeValues } from "@/lib/i18n/format";
 import { fieldErrorLinks } from "@/app/_components/use-form-messages";
 import type { FormState } from "./form-state";
 
@@ -13,7 +14,8 @@ export function useFormMessages(state: FormState) {
   const tf = useTranslations("files");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
-  const params = { day: "", megabytes: 10, ...state.params } as never;
+  // The action hands over days as 'YYYY-MM-DD' (e.g. the earliest day for a hearing): shown in words.
+  const params = localizeValues(useLocale(), { day: "", megabytes: 10, ...state.params }) as never;
 
   const translateField = (key: string): string =>
     t.has(`validation.${key}` as never)

@@ -13,6 +13,7 @@ const FIELDS = ["title", "opensOn", "closesOn", "text"] as const;
 /** The subject publishes the draft text for discussion, split into sections. */
 export function OpenDiscussionForm({ activityId, today }: { activityId: string; today: string }) {
   const t = useTranslations("activityForms");
+  const tFormats = useTranslations("formats");
   const [state, formAction, pending] = useActionState<FormState, FormData>(openDiscussionAction, {});
   const { errorOf } = useFormMessages(state);
   const values = state.values ?? {};
@@ -23,10 +24,10 @@ export function OpenDiscussionForm({ activityId, today }: { activityId: string; 
       <Field id="discussion-title" label={t("discussion.draftTitle")} error={errorOf("title")}>
         <TextInput id="discussion-title" name="title" defaultValue={values.title} maxLength={300} required />
       </Field>
-      <Field id="discussion-opensOn" label={t("discussion.opensOn")} error={errorOf("opensOn")}>
+      <Field id="discussion-opensOn" label={t("discussion.opensOn")} hint={tFormats("dateInputHint")} error={errorOf("opensOn")}>
         <TextInput id="discussion-opensOn" name="opensOn" type="date" min={today} defaultValue={values.opensOn ?? today} width="short" required />
       </Field>
-      <Field id="discussion-closesOn" label={t("discussion.closesOn")} hint={t("discussion.closesOnHint")} error={errorOf("closesOn")}>
+      <Field id="discussion-closesOn" label={t("discussion.closesOn")} hint={`${t("discussion.closesOnHint")} ${tFormats("dateInputHint")}`} error={errorOf("closesOn")}>
         <TextInput id="discussion-closesOn" name="closesOn" type="date" min={today} defaultValue={values.closesOn} width="short" required />
       </Field>
       <Field id="discussion-text" label={t("discussion.draftText")} hint={t("discussion.draftTextHint")} error={errorOf("text")}>

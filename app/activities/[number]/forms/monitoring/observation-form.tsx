@@ -15,6 +15,7 @@ const ACCEPT = "image/jpeg,image/png,image/webp,application/pdf";
 export function ObservationForm({ activityId, maxBytes, maxFiles, today }: { activityId: string; maxBytes: number; maxFiles: number; today: string }) {
   const t = useTranslations("activityForms");
   const tf = useTranslations("files");
+  const tFormats = useTranslations("formats");
   const [serverState, formAction, pending] = useActionState<FormState, FormData>(recordObservationAction, {});
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const megabytes = Math.floor(maxBytes / 1024 / 1024);
@@ -36,7 +37,7 @@ export function ObservationForm({ activityId, maxBytes, maxFiles, today }: { act
     <form action={formAction} onSubmit={checkFiles} noValidate className="stack max-w-2xl">
       <FormProblems state={state} fields={FIELDS} idPrefix="observation-" />
       <input type="hidden" name="activityId" value={activityId} />
-      <Field id="observation-observedOn" label={t("monitoring.date")} hint={t("monitoring.dateHint")} error={errorOf("observedOn")}>
+      <Field id="observation-observedOn" label={t("monitoring.date")} hint={`${t("monitoring.dateHint")} ${tFormats("dateInputHint")}`} error={errorOf("observedOn")}>
         <TextInput id="observation-observedOn" name="observedOn" type="date" max={today} defaultValue={values.observedOn ?? today} width="short" required />
       </Field>
       <Field id="observation-place" label={t("monitoring.place")} hint={t("monitoring.placeHint")} error={errorOf("place")}>

@@ -1,3 +1,4 @@
+import { dayAsDate } from "@/lib/i18n/format";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState, Notice, PageHeading, Section } from "@/app/_components";
 import { getDb } from "@/db/client";
@@ -41,10 +42,10 @@ export default async function MonitoringPage({ params }: Props) {
               <li key={observation.id}>
                 <article aria-labelledby={`observation-${observation.id}`} className="border-l-4 border-line pl-4">
                   <h3 id={`observation-${observation.id}`} className="text-xl font-bold break-words">
-                    {t("monitoring.entryHeading", { date: format.dateTime(new Date(`${observation.observedOn}T12:00:00Z`), { dateStyle: "long" }), place: observation.place })}
+                    {t("monitoring.entryHeading", { date: format.dateTime(dayAsDate(observation.observedOn), { dateStyle: "long" }), place: observation.place })}
                   </h3>
                   <p className="mt-2 whitespace-pre-line break-words">{observation.text}</p>
-                  <FileLinks files={observation.files} label={t("monitoring.evidenceOf", { date: observation.observedOn })} />
+                  <FileLinks files={observation.files} label={t("monitoring.evidenceOf", { date: format.dateTime(dayAsDate(observation.observedOn), { dateStyle: "long" }) })} />
                   <p className="mt-2 text-sm text-muted">
                     {t("recordedBy", { name: observation.authorName ?? t("someone"), date: format.dateTime(observation.createdAt, { dateStyle: "medium" }) })}
                   </p>
