@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { startHotPathServer, type HotPathServer } from "./support/hot-path-server";
 import { jobs, mailMessages, petitions, petitionTotals, signatures } from "@/db/schema";
 import { MAIL_DELIVER_BATCH_QUEUE } from "@/lib/mail/deliver-mail";
 import { jobHandlers } from "@/lib/jobs/registry";
@@ -11,7 +10,6 @@ import { readCount } from "@/lib/petitions/counts";
 import { signatureToken } from "@/lib/petitions/tokens";
 import { withdrawSignature } from "@/lib/petitions/withdraw-signature";
 import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
-import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { BatchFailedError } from "@/lib/petitions/hot-path/micro-batcher";
 import { databaseErrorOf, isDomainError } from "@/lib/errors";
 import { actorFor, createAgency, createUser, ensureRegion, unique } from "./support/factories";
@@ -379,25 +377,18 @@ describe("a viral petition signed through the batched path", () => {
 });
 
 describe("the hot path over HTTP, as the sign form and confirm page use it", () => {
-  let server: Server;
+  let server: HotPathServer;
   let hot: HotPath;
   let base: string;
 
   beforeAll(async () => {
     hot = hotPath();
-    const handle = createHotPathHandler(hot, db());
-    server = createServer((req, res) => {
-      if (!handle(req, res)) {
-        res.writeHead(418);
-        res.end("next");
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startHotPathServer(hot, db());
+    base = server.base;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await hot.close();
   });
 

@@ -1,11 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { startHotPathServer, type HotPathServer } from "./support/hot-path-server";
 import { signatures } from "@/db/schema";
 import { createHotPath, type HotPath } from "@/lib/petitions/hot-path/hot-path-services";
-import { createHotPathHandler } from "@/lib/petitions/hot-path/http-handler";
 import { confirmSignature } from "@/lib/petitions/confirm-signature";
 import { hidePetition } from "@/lib/petitions/hide-petition";
 import { listPetitions } from "@/lib/petitions/list-petitions";
@@ -24,25 +22,18 @@ import { forcePetition, signatureInput, submittedPetition } from "./support/peti
 const db = () => getDb();
 const isPglite = !process.env.DATABASE_URL;
 
-let server: Server;
+let server: HotPathServer;
 let hot: HotPath;
 let base: string;
 
 beforeAll(async () => {
   hot = createHotPath({ db: db(), maxConcurrent: isPglite ? 1 : 2 });
-  const handle = createHotPathHandler(hot, db());
-  server = createServer((req, res) => {
-    if (!handle(req, res)) {
-      res.writeHead(418);
-      res.end("next");
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startHotPathServer(hot, db());
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await hot.close();
 });
 
