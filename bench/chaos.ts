@@ -18,13 +18,13 @@
 //   npm run chaos                 (CHAOS_PORT, CHAOS_PG_PORT to move its ports;
 //                                  CHAOS_FAULTS=server-kill,read-only for only those)
 import { spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import postgres from "postgres";
-import { BENCH_DIST_DIR, ensureBenchBuild, machine, ROOT, SERVER_NODE_FLAGS, sleep, startServer, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, createPetition, ensureBenchBuild, machine, ROOT, SERVER_NODE_FLAGS, sleep, startServer, type Query, type RunningServer } from "./support";
 
 const PORT = Number(process.env.CHAOS_PORT || 3904);
 const PG_PORT = Number(process.env.CHAOS_PG_PORT || 3905);
@@ -41,7 +41,6 @@ const started = Date.now();
 const loadAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
 const log = (line: string) => console.log(`[chaos ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
-type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 // ————————————————————————————————— the private Postgres cluster
 
@@ -105,20 +104,8 @@ async function prepareDatabase(adminUrl: string, url: string) {
   await closeDb();
 }
 
-async function createPetition(query: Query, title: string): Promise<{ id: string; number: number }> {
-  const id = randomUUID();
-  const [row] = await query(
-    `insert into petitions (id, creator_id, agency_id, title, request, reasons, state, support_token, response_threshold, response_working_days, opened_at, closes_on)
-     values ($1, (select id from users order by created_at limit 1), (select id from agencies where level = 'national_body' order by slug limit 1), $2,
-       'Publish the full budget of every akimat as open data, every quarter.',
-       'A chaos petition: faults while a crowd signs must lose nothing and count nothing twice.',
-       'open', $3, 50000, 40, now(), (now() + interval '6 months')::date)
-     returning number`,
-    [id, title, randomBytes(16).toString("hex")],
-  );
-  await query(`insert into petition_count_shards (petition_id, shard, confirmed, invalidated) values ($1, 0, 0, 0)`, [id]);
-  return { id, number: Number(row.number) };
-}
+const createChaosPetition = (query: Query, title: string) =>
+  createPetition(query, title, "A chaos petition: faults while a crowd signs must lose nothing and count nothing twice.");
 
 /** Pending signatures for the confirmers, with the token each e-mailed link carries. */
 async function pendingSignatures(query: Query, petitionId: string, region: string, count: number) {
@@ -431,8 +418,8 @@ async function main() {
       if (chosen && !chosen.includes(fault.name)) continue;
       currentFault = fault.name;
       const crashesBefore = crashes.length;
-      const signPetition = await createPetition(query, `chaos ${fault.name}: signing`);
-      const confirmPetition = await createPetition(query, `chaos ${fault.name}: confirming`);
+      const signPetition = await createChaosPetition(query, `chaos ${fault.name}: signing`);
+      const confirmPetition = await createChaosPetition(query, `chaos ${fault.name}: confirming`);
       const pending = await pendingSignatures(query, confirmPetition.id, regions[0], 20_000);
       const runId = `chaos${index}${Date.now().toString(36)}`;
       log(`${fault.name}: the crowd signs petition ${signPetition.number} and confirms on ${confirmPetition.number} for ${BEFORE_S} s, then: ${fault.what}`);

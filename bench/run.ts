@@ -12,12 +12,12 @@
 //   --no-pglite                 leave out the embedded-database run
 //
 // Only 127.0.0.1 is contacted; every load is bounded in time and in request count.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { BENCH_DIST_DIR, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, profileFlags, ROOT, runLoad, SERVER_NODE_FLAGS, sleep, startServer, type LoadResult, type RunningServer } from "./support";
+import { BENCH_DIST_DIR, createPetition, distinctAddresses, ensureBenchBuild, machine, NAIVE_ROUTE, profileFlags, ROOT, runLoad, SERVER_NODE_FLAGS, sleep, startServer, type LoadResult, type Query, type RunningServer } from "./support";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
@@ -69,7 +69,6 @@ interface Entry {
   notes?: string;
 }
 
-type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 const entries: Entry[] = [];
 const checks: Record<string, unknown> = {};
@@ -113,20 +112,6 @@ const comparedWith = (connections: number, naive: number | null, digits = 1) => 
 
 const verdict = (ok: boolean | undefined) => (ok === undefined ? "n/a" : ok ? "met" : "NOT met");
 
-async function createPetition(query: Query, title: string): Promise<{ id: string; number: number }> {
-  const id = randomUUID();
-  const [row] = await query(
-    `insert into petitions (id, creator_id, agency_id, title, request, reasons, state, support_token, response_threshold, response_working_days, opened_at, closes_on)
-     values ($1, (select id from users order by created_at limit 1), (select id from agencies where level = 'national_body' order by slug limit 1), $2,
-       'Publish the full budget of every akimat as open data, every quarter.',
-       'A benchmark petition: a viral petition on one small machine must neither fall over nor miscount.',
-       'open', $3, 50000, 40, now(), (now() + interval '6 months')::date)
-     returning number`,
-    [id, title, randomBytes(16).toString("hex")],
-  );
-  await query(`insert into petition_count_shards (petition_id, shard, confirmed, invalidated) values ($1, 0, 0, 0)`, [id]);
-  return { id, number: Number(row.number) };
-}
 
 /** Signer index from the load generator's address `${runId}-${index}@…`. */
 const signerOf = (email: string) => Number(/-(\d+)@/.exec(email)?.[1] ?? -1);

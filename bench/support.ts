@@ -2,6 +2,7 @@
 // the servers as child processes (each in its own process group), running the load
 // generator in a worker thread, and describing the machine.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -224,4 +225,23 @@ export function machine() {
     node: process.version,
     loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
   };
+}
+
+/** A query on the bench's database: text with $n parameters, rows as plain objects. */
+export type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** An open petition to the first national body, with its counter shard, as the load's target. */
+export async function createPetition(query: Query, title: string, reasons = "A benchmark petition: a viral petition on one small machine must neither fall over nor miscount."): Promise<{ id: string; number: number }> {
+  const id = randomUUID();
+  const [row] = await query(
+    `insert into petitions (id, creator_id, agency_id, title, request, reasons, state, support_token, response_threshold, response_working_days, opened_at, closes_on)
+     values ($1, (select id from users order by created_at limit 1), (select id from agencies where level = 'national_body' order by slug limit 1), $2,
+       'Publish the full budget of every akimat as open data, every quarter.',
+       $4,
+       'open', $3, 50000, 40, now(), (now() + interval '6 months')::date)
+     returning number`,
+    [id, title, randomBytes(16).toString("hex"), reasons],
+  );
+  await query(`insert into petition_count_shards (petition_id, shard, confirmed, invalidated) values ($1, 0, 0, 0)`, [id]);
+  return { id, number: Number(row.number) };
 }
