@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PETITION_LIST_SORTS, type PetitionListFilters } from "@/lib/petitions/list-petitions";
 import { petitionListSchema } from "@/lib/petitions/schema";
+import { apiSearchText } from "@/lib/validation/text";
 import { parseStrictQuery, type InvalidQuery } from "./strict-query";
 
 // The page forgives a bad query (petitionListSchema falls back to defaults); the API refuses
@@ -15,7 +16,7 @@ export const PETITION_API_PARAMETERS = ["q", "state", "agency", "region", "sort"
 /** The strict query of GET /api/v1/petitions (and its CSV), for lists of at most `maxPerPage`. */
 export function petitionApiQuerySchema(options: { maxPerPage: number; defaultPerPage: number }) {
   return z.strictObject({
-    q: lenient.q,
+    q: apiSearchText(200).optional().default(""),
     state: lenient.state.unwrap(),
     agency: lenient.agency.unwrap(),
     region: lenient.region.unwrap(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainString, searchText } from "@/lib/validation/text";
+import { apiSearchText, plainString } from "@/lib/validation/text";
 import { siteUrl } from "@/lib/config";
 import { listPageJson } from "@/lib/open-data/pagination";
 import { namesJson } from "@/lib/open-data/petition-json";
@@ -17,7 +17,7 @@ const iso = (value: Date | null) => (value ? value.toISOString() : null);
 export const ACTIVITY_API_PARAMETERS = ["q", "agency", "organization", "form", "state", "page", "perPage"] as const;
 
 const apiQuerySchema = z.strictObject({
-  q: searchText(200).optional().default(""),
+  q: apiSearchText(200).optional().default(""),
   agency: plainString().trim().max(100).optional(),
   organization: plainString().trim().max(100).optional(),
   form: z.enum(ACTIVITY_FORMS).optional(),

@@ -38,3 +38,15 @@ export function searchText(max: number) {
     .trim()
     .transform((value) => value.replace(ALL_UNSTORABLE, " ").trim().slice(0, max).trim());
 }
+
+/**
+ * The open-data API's search text: as searchText, but longer than `max` is refused (400 naming
+ * `q`) rather than cut, so that a client learns of its mistake instead of getting other results.
+ */
+export function apiSearchText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value.replace(ALL_UNSTORABLE, " ").trim());
+}
