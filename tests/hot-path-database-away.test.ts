@@ -71,7 +71,7 @@ describe("people on the hot path while the database is away", () => {
     await expectToldToRetry(await fetch(`${base}/api/v1/signatures/1/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ t }) }));
     const form = await fetch(`${base}/api/v1/signatures/1/confirm`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `t=${t}`, redirect: "manual" });
     expect(form.status).toBe(303);
-    expect(form.headers.get("location")).toBe("/signatures/1/confirm?error=busy");
+    expect(form.headers.get("location")).toBe(`/signatures/1/confirm?t=${encodeURIComponent(t)}&error=busy`);
   });
 
   it("tells a database that is away from a wrong request", async () => {

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { events, jobs, mailMessages, signatures, users } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { drainJobs, runDueJobs } from "@/lib/jobs/worker";
+import { formatDay } from "@/lib/i18n/format";
 import { renderMail } from "@/lib/mail/render-mail";
 import { ANONYMIZED_NAME, ANONYMIZE_QUEUE, anonymizeSignatures, monthsBefore } from "@/lib/petitions/anonymize-signatures";
 import { CLOSE_DUE_QUEUE, closeDuePetitions } from "@/lib/petitions/close-due-petitions";
@@ -134,7 +135,8 @@ describe("the scheduled petition jobs", () => {
     expect(mail.subject).toBe(
       renderMail("mailSigners.expiredToCreator", "ru", { title: unsupported.title, supporters: 0, threshold: 50, deadline }).subject,
     );
-    expect(mail.textBody).toContain(deadline);
+    // The day as a Russian reader writes it, not the ISO date.
+    expect(mail.textBody).toContain(formatDay("ru", deadline));
   });
 
   it("anonymizes signers only once the retention period after closing has passed", async () => {
