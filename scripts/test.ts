@@ -35,7 +35,9 @@ if (!only || only === "unit") {
 if (!only || only === "hostile") {
   // Builds the production server if stale; Playwright's server then reuses that build.
   const file = path.join(resultsDir, "hostile.json");
-  status ||= run(["tsx", "scripts/test-hostile.ts"]);
+  // Run whatever the tiers before it gave: `status ||= run(…)` would skip it after a failure.
+  const hostileStatus = run(["tsx", "scripts/test-hostile.ts"]);
+  status ||= hostileStatus;
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, "utf8")) as { passed: number; failed: number };
     passed += report.passed;
