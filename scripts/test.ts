@@ -8,7 +8,9 @@ import path from "node:path";
 const resultsDir = path.join(process.cwd(), "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
-const only = process.argv[2]; // "unit", "hostile" or "e2e" to run one tier
+// "unit", "hostile" or "e2e" runs one tier, "unit,hostile" two; nothing runs all three.
+const only = process.argv[2]?.split(",");
+const runs = (tier: string) => !only || only.includes(tier);
 
 function run(args: string[]): number {
   const result = spawnSync("npx", args, { stdio: "inherit", env: process.env });
@@ -19,7 +21,7 @@ let passed = 0;
 let failed = 0;
 let status = 0;
 
-if (!only || only === "unit") {
+if (runs("unit")) {
   const file = path.join(resultsDir, "vitest.json");
   status ||= run(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
   if (existsSync(file)) {
@@ -32,7 +34,7 @@ if (!only || only === "unit") {
   }
 }
 
-if (!only || only === "hostile") {
+if (runs("hostile")) {
   // Builds the production server if stale; Playwright's server then reuses that build.
   const file = path.join(resultsDir, "hostile.json");
   // Run whatever the tiers before it gave: `status ||= run(…)` would skip it after a failure.
@@ -48,7 +50,7 @@ if (!only || only === "hostile") {
   }
 }
 
-if (!only || only === "e2e") {
+if (runs("e2e")) {
   const file = path.join(resultsDir, "playwright.json");
   const result = spawnSync("npx", ["playwright", "test"], {
     stdio: "inherit",
