@@ -174,6 +174,20 @@ export const petitionDailyCounts = pgTable(
   (t) => [primaryKey({ columns: [t.petitionId, t.day, t.shard] })],
 );
 
+/**
+ * The last support digest mailed to a petition's creator while it gathers support: the
+ * count it reported and when. The digest job (lib/petitions/send-support-digests.ts) mails
+ * again only when the count differs and an hour has passed — the confirming hot path never
+ * writes here.
+ */
+export const petitionSupportDigests = pgTable("petition_support_digests", {
+  petitionId: text("petition_id")
+    .primaryKey()
+    .references(() => petitions.id),
+  lastCount: integer("last_count").notNull(),
+  lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
+});
+
 /** A moderator's bulk invalidation of fraudulent signatures; the count is public. */
 export const signatureInvalidations = pgTable("signature_invalidations", {
   id: serial("id").primaryKey(),

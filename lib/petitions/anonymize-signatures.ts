@@ -27,8 +27,8 @@ export interface AnonymizeResult {
 
 /**
  * Anonymizes the signers of petitions that stopped collecting more than
- * settings.anonymizeAfterMonths ago: name, e-mail, IP address and IIN hash are overwritten,
- * the rows (and so every count) stay. Batched and resumable: each batch commits on its own,
+ * settings.anonymizeAfterMonths ago: name, e-mail, IP address and IIN hash are overwritten
+ * and the name leaves the public list of signers (shown as "not named"); the rows (and so every count) stay. Batched and resumable: each batch commits on its own,
  * only rows with anonymized_at null are touched, and a petition is marked done (event
  * "signatures_anonymized") only once none of its signatures is left.
  */
@@ -102,6 +102,8 @@ async function anonymizePetitionSignatures(
         .update(signatures)
         .set({
           fullName: ANONYMIZED_NAME,
+          // The public list of signers must not show even the placeholder name as someone's.
+          nameDisplay: "hidden",
           // Still unique per petition, and .invalid can never receive mail.
           email: sql`'anonymized+' || ${signatures.id} || '@invalid'`,
           emailNormalized: sql`'anonymized+' || ${signatures.id} || '@invalid'`,

@@ -9,6 +9,7 @@ import { readCount, readDailyCounts, readRegionCounts } from "./counts";
 import type { LocalizedNames } from "./list-petitions";
 import { readPetitionTimeline, type TimelineEntry } from "./petition-timeline";
 import { readPetitionSettings } from "./settings";
+import { readRecentSigners, type RecentSigner } from "./recent-signers";
 import { normalizeEmail } from "./normalize-email";
 import { isSerialNumber } from "@/lib/validation/numbers";
 import { PRIVATELY_SHOWN, PUBLIC, SIGNABLE, type PetitionState, type RejectionReason, type ResponseDecision } from "./states";
@@ -78,6 +79,8 @@ export interface PetitionPageData {
   };
   /** Whether the sign form is shown, with what it needs. */
   signing: { open: boolean; regions: Array<{ code: string } & LocalizedNames>; requireIin: boolean };
+  /** The latest counted signers by the name each chose to show (none for a rejected petition). */
+  recentSigners: RecentSigner[];
 }
 
 function tokensMatch(expected: string, given: string): boolean {
@@ -176,7 +179,7 @@ export async function loadPetitionPageData(options: {
   if (!found) return null;
   const { petition, viaSupportLink, privately } = found;
   const signable = SIGNABLE.includes(petition.state);
-  const [counts, regionRows, dailyRows, responseRows, timeline, allRegions, settings] = await Promise.all([
+  const [counts, regionRows, dailyRows, responseRows, timeline, allRegions, settings, recentSigners] = await Promise.all([
     readCount(db, petition.id),
     readRegionCounts(db, petition.id),
     readDailyCounts(db, petition.id),
@@ -190,6 +193,7 @@ export async function loadPetitionPageData(options: {
       .from(regions)
       .orderBy(asc(regions.kind), asc(regions.nameEn)),
     signable ? readPetitionSettings(db) : Promise.resolve(null),
+    petition.state === "rejected" ? Promise.resolve([]) : readRecentSigners(db, petition.id),
   ]);
   const mine = viewer ? await viewerSignature(db, petition.id, viewer) : null;
   const responseRow = responseRows[0];
@@ -236,6 +240,7 @@ export async function loadPetitionPageData(options: {
       overdue: clockRunning && today > petition.responseDueOn!,
     },
     signing: { open: signable, regions: allRegions, requireIin: settings?.requireIin ?? false },
+    recentSigners,
   };
 }
 

@@ -15,6 +15,7 @@ import { dayAsDate } from "../_components/format-day";
 import { SignPetitionForm } from "@/app/petitions/[number]/sign/sign-form";
 import { CountPanel } from "./_components/count-panel";
 import { DailyChart } from "./_components/daily-chart";
+import { RecentSigners } from "./_components/recent-signers";
 import { RegionBreakdown } from "./_components/region-breakdown";
 import { ResponseBlock } from "./_components/response";
 import { ShareLinks } from "./_components/share-links";
@@ -198,6 +199,7 @@ export default async function PetitionPage(props: Props) {
           ) : null}
           {/* A rejected petition is not something to spread. */}
           {shareable && !rejected ? <ShareLinks url={pageUrl} title={petition.title} /> : null}
+          <RecentSigners signers={data.recentSigners} />
         </div>
       </div>
       {rejected ? null : (

@@ -7,7 +7,10 @@ import { agencies } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { currentActor } from "@/lib/auth/current-actor";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { toDayString } from "@/lib/calendar/working-days";
 import { readCount } from "@/lib/petitions/counts";
+import { supportCountdown } from "@/lib/petitions/support-countdown";
 import { petitionByNumber } from "@/lib/petitions/load-petition";
 import { PUBLIC } from "@/lib/petitions/states";
 import { supportLink } from "@/lib/petitions/submit-petition";
@@ -23,16 +26,21 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
   const petition = await petitionByNumber(db, Number(number));
   // Someone else's petition is not revealed.
   if (!petition || petition.creatorId !== actor.id) notFound();
-  const [t, tFlow, format, te, tCopy, locale, [agency], count] = await Promise.all([
+  const gathering = petition.state === "gathering_support";
+  const [t, tFlow, tSupport, format, te, tCopy, locale, [agency], count, calendar] = await Promise.all([
     getTranslations("petitionForm"),
     getTranslations("signingFlow"),
+    getTranslations("creatorSupport"),
     getFormatter(),
     getTranslations("errors"),
     getTranslations("sharing.copy"),
     getLocale(),
     db.select().from(agencies).where(eq(agencies.id, petition.agencyId)),
     readCount(db, petition.id),
+    gathering ? loadCalendar(db) : Promise.resolve(null),
   ]);
+  // "N of 50, M working days left", as the support digest e-mail says it.
+  const countdown = calendar ? supportCountdown(petition, count.confirmed, calendar, toDayString(new Date())) : null;
   // A day inside a sentence is written the page language's way, never as 2026-12-23.
   const day = (value: string | null) => (value ? format.dateTime(dayAsDate(value), { dateStyle: "long" }) : "—");
   return (
@@ -68,7 +76,7 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
           </div>
         </Section>
       ) : null}
-      {petition.state === "gathering_support" ? (
+      {gathering ? (
         <Section title={t("supportTitle")} description={t("supportLead", { deadline: day(petition.supportDeadline) })}>
           <p>
             <label htmlFor="support-link" className="font-semibold">
@@ -83,7 +91,13 @@ export default async function MyPetitionPage({ params, searchParams }: Props) {
             label={t("supportProgress")}
             valueText={t("supportCount", { count: count.confirmed, needed: petition.supportThreshold ?? 50 })}
           />
-          <p>{t("supportCount", { count: count.confirmed, needed: petition.supportThreshold ?? 50 })}</p>
+          {countdown ? (
+            <p className="text-lg font-semibold">
+              {tSupport("countdown", { supporters: countdown.supporters, threshold: countdown.threshold, days: Math.max(0, countdown.workingDaysLeft) })}
+            </p>
+          ) : (
+            <p>{t("supportCount", { count: count.confirmed, needed: petition.supportThreshold ?? 50 })}</p>
+          )}
         </Section>
       ) : null}
       {petition.state === "awaiting_moderation" ? (
