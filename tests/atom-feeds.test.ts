@@ -9,6 +9,10 @@ import { GET as agencyFeed } from "@/app/feeds/agencies/[slug]/route";
 import { GET as activityFeed } from "@/app/feeds/activities/[number]/route";
 import { renderAtom } from "@/lib/feeds/atom";
 import { cast, draftActivity } from "./support/public-control-activities";
+import { onADatabaseOfItsOwn } from "./support/database-of-its-own";
+
+// The demo data as a first-time visitor meets it: on a database no other test file has filled.
+onADatabaseOfItsOwn("atom_feeds");
 
 const BASE = "http://localhost:3000";
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "entry" || name === "link" });

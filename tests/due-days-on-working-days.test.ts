@@ -15,6 +15,10 @@ import { draftPetition, forcePetition } from "./support/petitions";
 import { seedDemoData } from "@/db/seed";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { HOLIDAYS } from "@/db/seed/holidays";
+import { onADatabaseOfItsOwn } from "./support/database-of-its-own";
+
+// The demo data as a first-time visitor meets it: on a database no other test file has filled.
+onADatabaseOfItsOwn("due_days");
 
 describe("a moderator reading the demo data's due days", () => {
   it("sees every due day on a working day, seeded on the day the Sunday showed up", async () => {

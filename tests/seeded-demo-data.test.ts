@@ -5,6 +5,10 @@ import { activities, observations, petitionDailyCounts, petitionRegionCounts, pe
 import { seedDemoData } from "@/db/seed";
 import { refreshScorecards } from "@/lib/scorecards/refresh-scorecards";
 import { listScorecards } from "@/lib/scorecards/read-scorecards";
+import { onADatabaseOfItsOwn } from "./support/database-of-its-own";
+
+// The demo data as a first-time visitor meets it: on a database no other test file has filled.
+onADatabaseOfItsOwn("seeded_demo");
 
 // A first-time visitor sees the demo data: its figures must hold together as real ones would.
 describe("the seeded demo data", () => {
