@@ -102,7 +102,7 @@ const LINGER_MAX_BYTES = 128 * 1024 * 1024;
  * connection — which can discard the 413 before the client has read it (under load, the
  * hostile suite's client saw a write EPIPE instead of the answer).
  */
-function closeAfterAnswer(req: IncomingMessage): void {
+export function closeAfterAnswer(req: IncomingMessage): void {
   const socket = req.socket;
   socket.destroySoon = function lingeringClose() {
     socket.end();

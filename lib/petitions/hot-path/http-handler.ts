@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { ERROR_STATUS, isDatabaseUnavailable, isDomainError, loggable } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
+import { closeAfterAnswer } from "@/lib/http/request-guards";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { securityHeaderObject } from "@/lib/http/security-headers";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
@@ -92,6 +93,12 @@ function sendError(res: ServerResponse, error: unknown) {
   send(res, 500, { error: { code: "internal", message: "Internal error" } });
 }
 
+/** 413 for a body over the hot path's limit; the client may still be sending it, so the close lingers. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  closeAfterAnswer(req);
+  send(res, 413, { error: { code: "too_large", message: "Request too large" } }, { connection: "close" });
+}
+
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -139,7 +146,7 @@ async function handleSign(hot: HotPath, db: Database, req: IncomingMessage, res:
   if (number === null) return send(res, 404, { error: { code: "not_found", message: "No such petition" } });
   const text = await readBody(req);
   // The rest of the body is not read: the connection closes after the answer.
-  if (text === null) return send(res, 413, { error: { code: "too_large", message: "Request too large" } }, { connection: "close" });
+  if (text === null) return refuseTooLarge(req, res);
   let body: unknown = null;
   try {
     body = JSON.parse(text);
@@ -170,7 +177,7 @@ async function handleConfirm(hot: HotPath, req: IncomingMessage, res: ServerResp
   const wantsJson = (req.headers["content-type"] ?? "").includes("application/json");
   const signatureId = /^\d{1,16}$/.test(rawId) ? Number(rawId) : NaN;
   const text = await readBody(req);
-  if (text === null) return send(res, 413, { error: { code: "too_large", message: "Request too large" } }, { connection: "close" });
+  if (text === null) return refuseTooLarge(req, res);
   let token = "";
   if (wantsJson) {
     try {
